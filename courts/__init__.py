@@ -1,0 +1,1 @@
+"""Provides the built-in court profiles (one TOML file per court) and their guides."""

@@ -1,0 +1,112 @@
+"""Provides the `ecf-tui` command line (argparse: it is in the standard library and
+enough for flat subcommands, so it adds no dependency).
+
+Every command takes `--profiles DIR` (repeatable) and reads `ECF_TUI_PROFILES`.
+Bad input prints one paragraph naming the file, the place and the fix, and
+exits 2; nothing here prints a traceback for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ecf_tui import __version__
+from ecf_tui.errors import UserError
+
+if TYPE_CHECKING:
+    from ecf_tui.loading import Registry
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors follow the project's one-paragraph rule."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(f"{message}.", place=self.prog,
+                        fix=f"see '{self.prog} --help' for the commands and options.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--profiles", metavar="DIR", action="append", default=[],
+        help="a folder of extra court profiles (repeatable); they add courts or override "
+             "built-ins by court code. Also read from ECF_TUI_PROFILES.",
+    )
+    parser = _Parser(
+        prog="ecf-tui",
+        description="Practise linking a CM/ECF account to a PACER account, court by court. "
+                    "A simulator: never type real credentials.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
+    validate = sub.add_parser(
+        "validate", parents=[common],
+        help="check profiles: schema, flow graph and guide fidelity (default: every court known)",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="profile files or folders")
+    paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
+    paths.add_argument("court", metavar="COURT")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        from ecf_tui.loading import registry
+
+        reg = registry(args.profiles)
+        if args.command == "courts":
+            return _courts(reg, out)
+        if args.command == "validate":
+            return _validate(reg, args.paths, out, err)
+        if args.command == "paths":
+            return _paths(reg, args.court, out)
+        build_parser().print_help(out)
+        return EXIT_OK
+    except UserError as problem:
+        print(problem.paragraph(), file=err)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _courts(reg: Registry, out: TextIO) -> int:
+    rows = []
+    for code in reg.codes():
+        source = reg.source(code)
+        profile = reg.load(code)
+        note = "".join(f" (overrides {p})" for p in source.overrides)
+        rows.append((code, profile.name.text, f"{source.path}{note}"))
+    width = max(len(r[1]) for r in rows)
+    for code, name, where in rows:
+        print(f"{code:<6} {name:<{width}}  {where}", file=out)
+    return EXIT_OK
+
+
+def _validate(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
+    from ecf_tui.validation import validate_paths
+
+    return validate_paths(reg, [Path(n) for n in names], out, err)
+
+
+def _paths(reg: Registry, court: str, out: TextIO) -> int:
+    from ecf_tui import graph
+
+    profile = reg.load(court.upper())
+    found = graph.paths(graph.build(profile))
+    width = max(len(p.id) for p in found)
+    for path in found:
+        steps = " > ".join(s.step for s in path.states)
+        print(f"{path.id:<{width}}  {steps}", file=out)
+    return EXIT_OK

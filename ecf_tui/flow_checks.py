@@ -1,0 +1,132 @@
+"""Provides the checks a profile must pass beyond its schema: every step it names
+exists, the kinds the engine needs are there once, and its flow graph has one
+start, no unreachable step, no trap, and a passing end reachable from every state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ecf_tui.profile import NOTICE_KEYS, CourtProfile
+
+Loc = tuple[str | int, ...]
+ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
+
+
+@dataclass(frozen=True)
+class Problem:
+    loc: Loc
+    problem: str
+    fix: str
+
+
+def _targets(profile: CourtProfile) -> list[tuple[Loc, str | None]]:
+    """Every step reference: where it is, and the step id it names (None: none named)."""
+    found: list[tuple[Loc, str | None]] = [(("start",), profile.start)]
+    for sid, st in profile.steps.items():
+        here: Loc = ("steps", sid)
+        for name in ("next", "close_to", "cancel_to", "upgrade_to", "pacer_only_to", "back_to",
+                     "on_cmecf_credentials", "on_inactive", "email"):
+            if name in type(st).model_fields:
+                found.append(((*here, name), getattr(st, name)))
+        for i, link in enumerate(getattr(st, "links", [])):
+            found.append(((*here, "links", i, "to"), link.to))
+        for s_i, section in enumerate(getattr(st, "sections", [])):
+            for i, item in enumerate(section.items):
+                found.append(((*here, "sections", s_i, "items", i, "to"), item.to))
+    return found
+
+
+def check_profile(profile: CourtProfile, file_code: str | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    add = problems.append
+    if file_code is not None and profile.code != file_code:
+        add(Problem(("code",), f"the code '{profile.code}' differs from the file name "
+                    f"'{file_code}.toml'.", f"name the file {profile.code}.toml or set code = "
+                    f"\"{file_code}\"."))
+    known = ", ".join(profile.steps)
+    for loc, target in _targets(profile):
+        if target is not None and target not in profile.steps:
+            add(Problem(loc, f"names a step '{target}' that the profile does not have.",
+                        f"use one of: {known}."))
+    for kind in ONE_OF_EACH:
+        count = len(profile.steps_of(kind))
+        if count != 1:
+            add(Problem(("steps",), f"has {count} steps of kind '{kind}'; the engine needs "
+                        "exactly one.", f"keep one step with kind = \"{kind}\"."))
+    if not profile.steps_of("utilities"):
+        add(Problem(("steps",), "has no step of kind 'utilities'.",
+                    'add the Utilities page as a step with kind = "utilities".'))
+    for sid, st in profile.steps.items():
+        if st.kind == "dialog" and not (st.closable and st.close_to) and not (
+            st.buttons and st.next
+        ):
+            add(Problem(("steps", sid), "is a dialog with no way out.",
+                        "set closable = true with close_to, or a button with next."))
+    for key in NOTICE_KEYS:
+        if key not in profile.notices:
+            add(Problem(("notices",), f"lacks the notice '{key}'.", f"add {key} = \"...\"."))
+    for key in profile.notices:
+        if key not in NOTICE_KEYS:
+            add(Problem(("notices", key), f"'{key}' is not a notice the engine shows.",
+                        f"use one of: {', '.join(NOTICE_KEYS)}."))
+    bar = profile.menu_bar
+    labels = [t.text for t in bar.limited]
+    for name in ("logout", "utilities"):
+        if getattr(bar, name).text not in labels:
+            add(Problem(("menu_bar", name), "is not one of the limited menu's items.",
+                        f"use one of: {', '.join(labels)}."))
+    for i, item in enumerate(profile.refresh.menu_items):
+        if item != "*" and item not in labels:
+            add(Problem(("refresh", "menu_items", i), f"'{item}' is not on the menu bar.",
+                        f"use one of: {', '.join(labels)}, or \"*\" for any item."))
+    if not profile.refresh.menu_items and not profile.refresh.ways:
+        add(Problem(("refresh",), "gives no way to refresh the menus.",
+                    "list menu_items or ways (browser-refresh, relogin, ...)."))
+    own = [a for a in profile.accounts.pacer.values()
+           if a.kind == "individual" and a.upgraded and not a.inactive]
+    if not own:
+        add(Problem(("accounts", "pacer"), "has no active individual upgraded PACER account.",
+                    'add one with kind = "individual" and upgraded = true.'))
+    elif not any(not a.linked and a.person == own[0].person
+                 for a in profile.accounts.cmecf.values()):
+        add(Problem(("accounts", "cmecf"), f"has no unlinked CM/ECF account of person "
+                    f"'{own[0].person}', the holder of the first individual PACER account.",
+                    f"add one with person = \"{own[0].person}\" and linked = false."))
+    if not problems:
+        problems += _graph_problems(profile)
+    return problems
+
+
+def _graph_problems(profile: CourtProfile) -> list[Problem]:
+    from ecf_tui import engine, graph
+
+    flow = graph.build(profile)
+    problems: list[Problem] = []
+    reached = {s.step for s in flow.states}
+    for sid in profile.steps:
+        if sid not in reached:
+            problems.append(Problem(("steps", sid), "cannot be reached from the start.",
+                                    "link to it from another step, or remove it."))
+    ends = set(flow.ends())
+    if not any(engine.outcome(profile, s) == "pass" for s in ends):
+        problems.append(Problem(("steps",), "no path reaches a passing end.",
+                                "make the refreshed step reachable with the roster's accounts."))
+        return problems
+    # A trap is a state from which no end can be reached: walk the edges backwards.
+    back: dict[engine.State, list[engine.State]] = {}
+    for e in flow.edges:
+        back.setdefault(e.target, []).append(e.source)
+    can_end = set(ends)
+    todo = list(ends)
+    while todo:
+        for prev in back.get(todo.pop(), []):
+            if prev not in can_end:
+                can_end.add(prev)
+                todo.append(prev)
+    for state in flow.states:
+        if state not in can_end:
+            code = engine.state_code(profile, state)
+            problems.append(Problem(("steps", state.step), f"is a trap: {code} reaches no end.",
+                                    "give the step a way on or back."))
+            break
+    return problems

@@ -1,0 +1,225 @@
+"""Provides a court's flow as a graph, and the paths through it.
+
+The state graph is built by breadth-first search from the start over
+`engine.actions`; an action that changes nothing (Clear on an empty form) is
+not an edge. Users can repeat a mistake forever, so the graph has cycles and
+the literal set of paths is infinite. `paths` therefore enumerates every
+*distinct* path: the guide's way from the start (the happy path), then one
+path for each flow edge (a step, an action, the next step) and each situation
+that no earlier path shows, made of the shortest way there and the guide's way
+on from it (`engine.advice`). Every edge of the flow graph and every situation
+lies on at least one path, so running the paths covers the flow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ecf_tui import engine
+from ecf_tui.engine import Action, State
+from ecf_tui.profile import CourtProfile
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: State
+    action: Action
+    target: State
+
+
+@dataclass(frozen=True)
+class FlowEdge:
+    """An edge of the court's flow graph: a step, an action, the next step."""
+
+    source: str
+    action: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.source} --{self.action}--> {self.target}"
+
+
+@dataclass(frozen=True)
+class Path:
+    id: str
+    edges: tuple[Edge, ...]
+    start: State
+
+    @property
+    def states(self) -> tuple[State, ...]:
+        return (self.start, *(e.target for e in self.edges))
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return tuple(e.action for e in self.edges)
+
+    @property
+    def end(self) -> State:
+        return self.states[-1]
+
+
+@dataclass(eq=False)
+class StateGraph:
+    profile: CourtProfile
+    start: State
+    states: tuple[State, ...]
+    """Every reachable state, in breadth-first order."""
+    edges: tuple[Edge, ...]
+    _out: dict[State, list[Edge]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._out = {}
+        for e in self.edges:
+            self._out.setdefault(e.source, []).append(e)
+
+    def out(self, state: State) -> list[Edge]:
+        return self._out.get(state, [])
+
+    def ends(self) -> list[State]:
+        return [s for s in self.states if engine.is_end(self.profile, s)]
+
+    def node(self, state: State) -> str:
+        """A state as a person reads it: `situation/step`."""
+        return f"{engine.situation(self.profile, state)}/{state.step}"
+
+    def flow_edges(self) -> list[FlowEdge]:
+        """The flow graph's edges (steps as nodes), each once, in breadth-first order."""
+        return list(dict.fromkeys(flow_edge(self.profile, e) for e in self.edges))
+
+    def nodes(self) -> list[str]:
+        """Every `situation/step` the flow reaches, in breadth-first order."""
+        return list(dict.fromkeys(self.node(s) for s in self.states))
+
+
+MENU_BAR = "(menu bar)"
+
+
+def flow_edge(profile: CourtProfile, edge: Edge) -> FlowEdge:
+    """The flow-graph edge an edge of the state graph stands for. The menu bar and the
+    browser act alike on every CM/ECF page, so their edges leave one node, MENU_BAR."""
+    source = edge.source.step
+    chrome = edge.action.name in ("menu", "refresh") or (
+        edge.action.name == "clear-cache" and profile.steps[source].kind in engine.CMECF_PAGES
+    )
+    return FlowEdge(MENU_BAR if chrome else source, edge.action.id, edge.target.step)
+
+
+def build(profile: CourtProfile) -> StateGraph:
+    """Every state reachable from the start, and every action between them."""
+    first = engine.start(profile)
+    seen: dict[State, None] = {first: None}
+    edges: list[Edge] = []
+    queue = deque([first])
+    while queue:
+        state = queue.popleft()
+        for action in engine.actions(profile, state):
+            target = engine.step(profile, state, action)
+            if target == state:
+                continue
+            edges.append(Edge(state, action, target))
+            if target not in seen:
+                seen[target] = None
+                queue.append(target)
+    return StateGraph(profile, first, tuple(seen), tuple(edges))
+
+
+def _shortest(graph: StateGraph, sources: Iterable[State], goal: set[State]) -> list[Edge] | None:
+    """The shortest edge list from a source to any goal (BFS, first edge order wins)."""
+    start_list = list(sources)
+    back: dict[State, Edge | None] = {s: None for s in start_list}
+    queue = deque(start_list)
+    while queue:
+        state = queue.popleft()
+        if state in goal:
+            found: list[Edge] = []
+            while (edge := back[state]) is not None:
+                found.append(edge)
+                state = edge.source
+            return found[::-1]
+        for edge in graph.out(state):
+            if edge.target not in back:
+                back[edge.target] = edge
+                queue.append(edge.target)
+    return None
+
+
+def follow_advice(graph: StateGraph, state: State) -> list[Edge]:
+    """The guide's way from `state` to an end; where advice would go round in a circle,
+    the shortest way to any end instead."""
+    profile = graph.profile
+    route: list[Edge] = []
+    seen = {state}
+    while (action := engine.advice(profile, state)) is not None:
+        target = engine.step(profile, state, action)
+        if target in seen:
+            rest = _shortest(graph, [state], set(graph.ends()))
+            assert rest is not None, "flow checks guarantee an end is reachable"
+            return route + rest
+        route.append(Edge(state, action, target))
+        seen.add(target)
+        state = target
+    return route
+
+
+def paths(graph: StateGraph) -> list[Path]:
+    """The happy path (the guide's way from the start), then one path for each flow
+    edge and each situation not yet on a path: the shortest way to it, then the
+    guide's way to an end."""
+    found: list[Path] = []
+    covered_edges: set[FlowEdge] = set()
+    covered_situations: set[str] = set()
+    used_ids: set[str] = set()
+    profile = graph.profile
+
+    def add(edges: list[Edge], names: list[str]) -> None:
+        ident = next((n for n in names if n not in used_ids), None)
+        n = 2
+        while ident is None or ident in used_ids:
+            ident, n = f"{names[-1]}-{n}", n + 1
+        used_ids.add(ident)
+        path = Path(ident, tuple(edges), graph.start)
+        found.append(path)
+        covered_edges.update(flow_edge(profile, e) for e in edges)
+        covered_situations.update(engine.situation(profile, s) for s in path.states)
+
+    add(follow_advice(graph, graph.start), ["happy"])
+    for edge in graph.edges:
+        new_situation = engine.situation(profile, edge.target) not in covered_situations
+        if flow_edge(profile, edge) in covered_edges and not new_situation:
+            continue
+        prefix = _shortest(graph, [graph.start], {edge.source})
+        assert prefix is not None, "every state in the graph was reached from the start"
+        add([*prefix, edge, *follow_advice(graph, edge.target)], _names(profile, edge))
+    # Each way a mistake can end the procedure (a firm account linked for good).
+    for end in graph.ends():
+        node = graph.node(end)
+        if engine.outcome(profile, end) != "fail":
+            continue
+        if any(p.end == end or graph.node(p.end) == node for p in found):
+            continue
+        route = _shortest(graph, [graph.start], {end})
+        assert route is not None
+        add(route, [node.replace("/", "--")])
+    return found
+
+
+def _names(profile: CourtProfile, edge: Edge) -> list[str]:
+    """Readable ids for a path made for `edge`, best first."""
+    before = engine.situation(profile, edge.source)
+    after = engine.situation(profile, edge.target)
+    act = f"{edge.source.step}--{_slug(edge.action.id)}"
+    if after not in (before, "happy"):
+        return [after, f"{after}--{act}"]
+    return [act if before == "happy" else f"{before}--{act}"]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def state_for_code(graph: StateGraph, code: str) -> State | None:
+    """The first state (breadth-first) whose code is `code`."""
+    return next((s for s in graph.states if engine.state_code(graph.profile, s) == code), None)

@@ -1,0 +1,265 @@
+"""Provides finding, reading, merging and validating court profiles.
+
+Built-in profiles ship in `ecf_tui.courts`; extra folders come from
+`ECF_TUI_PROFILES` (os.pathsep-separated) and `--profiles DIR`, later folders
+overriding earlier ones by court code. A profile names the base it extends
+(`extends = "_base"`); the base is looked for beside the profile, then among
+the built-ins. Tables merge key by key; a court's list replaces the base's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ecf_tui.errors import ProfileErrors, UserError
+from ecf_tui.profile import CourtProfile
+from ecf_tui.toml_places import describe_loc, find_place
+
+ENV_VAR = "ECF_TUI_PROFILES"
+BASE_PREFIX = "_"
+
+
+def builtin_dir() -> Path:
+    return Path(str(resources.files("ecf_tui.courts")))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a court's profile comes from, and what it overrides."""
+
+    code: str
+    path: Path
+    overrides: tuple[Path, ...] = ()
+
+
+@dataclass
+class Registry:
+    """The courts known from the built-ins and the extra folders."""
+
+    folders: tuple[Path, ...]
+    _cache: dict[str, CourtProfile] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        found: dict[str, Source] = {}
+        for folder in self.folders:
+            for path in sorted(folder.glob("*.toml")):
+                if path.name.startswith(BASE_PREFIX):
+                    continue
+                code = path.stem
+                previous = found.get(code)
+                overrides = (*previous.overrides, previous.path) if previous else ()
+                found[code] = Source(code, path, overrides)
+        return found
+
+    def codes(self) -> list[str]:
+        return list(self.sources)
+
+    def source(self, code: str) -> Source:
+        try:
+            return self.sources[code]
+        except KeyError:
+            known = ", ".join(self.codes()) or "none"
+            close = _nearest(code.upper(), self.codes())
+            fix = f"use one of: {known}" + (f" (did you mean {close}?)" if close else "")
+            fix += "; or add a folder with --profiles DIR."
+            raise UserError(f"unknown court '{code}'.", place="court", fix=fix) from None
+
+    def load(self, code: str) -> CourtProfile:
+        if code not in self._cache:
+            self._cache[code] = load_file(self.source(code).path)
+        return self._cache[code]
+
+    def guide_text(self, code: str) -> str:
+        profile = self.load(code)
+        path = self.source(code).path.parent / profile.guide
+        return path.read_text(encoding="utf-8")
+
+
+def registry(extra: Sequence[str | Path] = (), env: Mapping[str, str] | None = None) -> Registry:
+    """The registry for the built-ins, then `ECF_TUI_PROFILES`, then `extra` folders."""
+    env = os.environ if env is None else env
+    from_env = [p for p in env.get(ENV_VAR, "").split(os.pathsep) if p]
+    folders = [builtin_dir()]
+    for name, origin in [*((p, ENV_VAR) for p in from_env), *((p, "--profiles") for p in extra)]:
+        folder = Path(name)
+        if not folder.is_dir():
+            raise UserError(
+                f"profile folder '{folder}' (from {origin}) does not exist or is not a folder.",
+                fix="give an existing folder holding COURT.toml files.",
+            )
+        folders.append(folder)
+    return Registry(tuple(folders))
+
+
+# -- reading one file ------------------------------------------------------
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError("no such file.", file=path, fix="check the path.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot be read ({err.__class__.__name__}).", file=path,
+                        fix="give a readable UTF-8 TOML file.") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        place = None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        if at:
+            place = f"line {at[1]}, column {at[2]}"
+            message = message[: at.start()].strip()
+        raise UserError(
+            f"is not valid TOML: {message}.", file=path, place=place,
+            fix="correct the TOML syntax there (strings need quotes, tables [name], "
+                "one key = value per line).",
+        ) from None
+
+
+def merged_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
+    """The profile's table with its base merged under it, and the files that made it."""
+    raw = read_toml(path)
+    base_name = raw.pop("extends", None)
+    if base_name is None:
+        return raw, [path]
+    if not isinstance(base_name, str):
+        raise UserError("'extends' must be a base profile's name, such as \"_base\".",
+                        file=path, place=find_place(path, ("extends",)),
+                        fix='write extends = "_base".')
+    base_path = _find_base(path, base_name)
+    if base_path in seen:
+        raise UserError(f"'extends' makes a loop through {base_path.name}.", file=path,
+                        place=find_place(path, ("extends",)), fix="remove the loop.")
+    base, files = merged_raw(base_path, (*seen, path))
+    merged = deep_merge(base, raw)
+    inherited = set(_table(base, "steps")) - set(_table(raw, "steps"))
+    return _drop_unused_steps(merged, inherited), [path, *files]
+
+
+def _table(raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = raw.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _drop_unused_steps(merged: dict[str, Any], inherited: set[str]) -> dict[str, Any]:
+    """Leave out the base's steps that nothing in the court's flow leads to (a court
+    whose link form has no "More about Upgraded PACER account" link has no use for
+    its page)."""
+    steps = dict(_table(merged, "steps"))
+    while True:
+        used = set(_strings(merged.get("start")))
+        for sid, body in steps.items():
+            used.update(s for s in _strings(body) if s != sid)
+        unused = [sid for sid in steps if sid in inherited and sid not in used]
+        if not unused:
+            break
+        for sid in unused:
+            del steps[sid]
+    if "steps" in merged:
+        merged["steps"] = steps
+    return merged
+
+
+def _find_base(path: Path, name: str) -> Path:
+    file_name = name if name.endswith(".toml") else f"{name}.toml"
+    for folder in (path.parent, builtin_dir()):
+        if (folder / file_name).is_file():
+            return folder / file_name
+    raise UserError(f"extends '{name}', but no {file_name} is beside it or built in.",
+                    file=path, place=find_place(path, ("extends",)),
+                    fix='use extends = "_base" or put the base file beside the profile.')
+
+
+def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_file(path: Path) -> CourtProfile:
+    """Read, merge and validate one court profile; every problem is a UserError."""
+    raw, files = merged_raw(path)
+    try:
+        profile = CourtProfile.model_validate(raw)
+    except ValidationError as err:
+        problems = [_problem(e, files) for e in err.errors(include_input=False, include_url=False)]
+        raise ProfileErrors(path, problems) from None
+    from ecf_tui.flow_checks import check_profile
+
+    problems = [
+        UserError(p.problem, file=path, place=_place(files, p.loc), fix=p.fix)
+        for p in check_profile(profile, path.stem)
+    ]
+    if problems:
+        raise ProfileErrors(path, problems)
+    return profile
+
+
+def _place(files: Iterable[Path], loc: tuple[str | int, ...]) -> str:
+    where = describe_loc(loc)
+    for file in files:
+        found = find_place(file, loc)
+        if found:
+            suffix = "" if file == next(iter(files)) else f" of {file.name}"
+            return f"{found}{suffix} (field {where})"
+    return f"field {where}"
+
+
+def _problem(error: Any, files: list[Path]) -> UserError:
+    from ecf_tui.model_paths import clean_loc, keys_at
+
+    loc = clean_loc(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        bad = str(loc[-1])
+        valid = keys_at(error["loc"][:-1])
+        close = _nearest(bad, valid)
+        fix = (f"did you mean '{close}'? " if close else "")
+        fix += f"Valid keys here: {', '.join(valid)}."
+        return UserError(f"unknown key '{bad}'.", place=_place(files, loc), fix=fix)
+    if kind == "missing":
+        return UserError(f"the key '{loc[-1]}' is missing.", place=_place(files, loc[:-1]),
+                         fix=f"add {loc[-1]} = ... there.")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        from ecf_tui.profile import STEP_KINDS
+
+        return UserError("a step needs a known kind.", place=_place(files, loc),
+                         fix=f"set kind to one of: {', '.join(STEP_KINDS)}.")
+    message = error["msg"].rstrip(".")
+    return UserError(f"{message[0].lower()}{message[1:]}.", place=_place(files, loc),
+                     fix="give a value of the expected type and form.")
+
+
+def _nearest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None

@@ -1,0 +1,382 @@
+"""Provides the pydantic models of a court profile (one TOML file per court).
+
+A profile holds everything a court shows and the shape of its procedure: the
+steps, each of a kind the engine knows, and where each step leads. Every text
+records where it comes from (`Text.source`): the court's guide, quoted verbatim
+and checked against the guide shipped under `courts/guides/`, or the simulator,
+where the guide is silent.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Model(BaseModel):
+    """Base of every profile model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """A text a screen shows, with where it comes from.
+
+    In TOML a plain string is a text quoted from the court's own guide;
+    `{ text = "...", source = "simulator" }` marks a text the simulator wrote
+    where the guide is silent; `{ text = "...", quoted_from = "CASB" }` quotes
+    another court's guide (used by the shared base profile).
+    """
+
+    text: str = Field(min_length=1)
+    """The words, verbatim."""
+    source: Literal["guide", "simulator"] = "guide"
+    """`guide`: the words are the guide's own; `simulator`: written by the simulator."""
+    quoted_from: str | None = None
+    """Court code of the guide quoted, when it is not the court's own guide."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"text": value}
+        return value
+
+    @model_validator(mode="after")
+    def _quote_needs_guide(self) -> Text:
+        if self.quoted_from is not None and self.source != "guide":
+            raise ValueError("quoted_from only goes with source = 'guide'")
+        return self
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Link(Model):
+    """A link or menu item on a page."""
+
+    label: Text
+    """What the link says."""
+    to: str | None = None
+    """The step it opens; none for a link the procedure does not use (shown, inert)."""
+
+
+class Section(Model):
+    """A titled group of links, as on the Utilities page."""
+
+    title: Text | None = None
+    """The section heading; none where the guide shows no heading."""
+    items: list[Link]
+    """The links, in the guide's order."""
+
+
+class StepBase(Model):
+    """What every step has."""
+
+    stage: int | None = Field(default=None, ge=1, le=8)
+    """Which of the procedure's eight stages this step belongs to; by default the kind's own."""
+    title: Text | None = None
+    """The page's or dialog's heading."""
+    body: list[Text] = []
+    """Paragraphs shown on the page, in order."""
+    instruction: list[Text] = []
+    """What the court's guide tells the user to do on this step."""
+
+
+class SiteStep(StepBase):
+    """A page of the court's web site on the way to the filing system."""
+
+    kind: Literal["site"]
+    address: Text | None = None
+    """The web address shown in the simulated browser."""
+    links: list[Link]
+    """The page's links in the guide's order; the way in has `to` set."""
+
+
+class LoginStep(StepBase):
+    """The PACER login page."""
+
+    kind: Literal["login"]
+    required_note: Text | None = None
+    """The "* Required Information" line, where shown."""
+    username_label: Text
+    password_label: Text
+    client_code_label: Text | None = None
+    """Shown only where the court's guide shows a Client Code field."""
+    login_button: Text
+    clear_button: Text | None = None
+    """Shown only where the court's guide shows a Clear button."""
+    links: list[Link] = []
+    """Forgot / need-an-account links in the guide's order."""
+    notices: list[Text] = []
+    """Notices under the form (restricted site, cookies)."""
+    next: str
+    """The step after a successful PACER login."""
+    on_cmecf_credentials: str | None = None
+    """The dialog shown when CM/ECF credentials are typed here; none: a failed login."""
+    on_inactive: str | None = None
+    """The dialog shown when an inactive PACER account logs in."""
+
+
+class DialogButton(Model):
+    """A button of a dialog and what it does."""
+
+    label: Text
+    does: Literal["close", "continue"]
+
+
+class DialogStep(StepBase):
+    """A modal dialog over the login page."""
+
+    kind: Literal["dialog"]
+    situation: str = Field(pattern=r"^[a-z0-9-]+$")
+    """The situation this dialog means, used in state codes (`MSSB/<situation>/<step>`)."""
+    closable: bool = False
+    """Whether the dialog has an "x" in its corner (Escape does the same)."""
+    buttons: list[DialogButton] = []
+    close_to: str | None = None
+    """Where "x" (or a close button) leads."""
+    next: str | None = None
+    """Where a continue button leads."""
+
+
+class RedactionStep(StepBase):
+    """The redaction agreement shown after login."""
+
+    kind: Literal["redaction"]
+    heading: Text
+    agreement: Text
+    """The checkbox's label."""
+    continue_button: Text
+    cancel_button: Text
+    next: str
+    cancel_to: str
+    """Where Cancel leads (the simulator logs the user out)."""
+
+
+class MainStep(StepBase):
+    """The CM/ECF main page with the menu bar."""
+
+    kind: Literal["main"]
+    banner: list[Text] = []
+    """The court's banner lines at the top of the page."""
+
+
+class UtilitiesStep(StepBase):
+    """The Utilities page, or a release sub-page of menu items."""
+
+    kind: Literal["utilities"]
+    sections: list[Section]
+
+
+class LinkFormStep(StepBase):
+    """The "Link a CM/ECF account to my PACER account" form."""
+
+    kind: Literal["link-form"]
+    login_label: Text
+    password_label: Text
+    submit_button: Text
+    clear_button: Text
+    links: list[Link] = []
+    pacer_only_label: Text
+    """The simulator's button for a user who uses CM/ECF for PACER only."""
+    next: str
+    upgrade_to: str
+    """Where Submit leads when the PACER account is not upgraded."""
+    pacer_only_to: str
+
+
+class ConfirmStep(StepBase):
+    """The "Do you want to link these accounts?" page."""
+
+    kind: Literal["confirm"]
+    question: Text
+    cmecf_label: Text
+    pacer_label: Text
+    warning: list[Text] = []
+    """What the page says under the names."""
+    submit_button: Text
+    back_label: Text
+    next: str
+    back_to: str
+
+
+class SuccessStep(StepBase):
+    """The page shown once the accounts are linked, menus still limited."""
+
+    kind: Literal["success"]
+    email: str | None = None
+    """The step showing the court's e-mail notification, where it sends one."""
+    next: str
+    """The refreshed page reached the court's way."""
+
+
+class RefreshedStep(StepBase):
+    """The main page with the full filing menus: the procedure is done."""
+
+    kind: Literal["refreshed"]
+
+
+class InfoStep(StepBase):
+    """A page a link opens (a contact, an explanation), with a way back."""
+
+    kind: Literal["info"]
+    back_label: Text
+    back_to: str
+
+
+class StopStep(StepBase):
+    """An end of the procedure other than the full menus."""
+
+    kind: Literal["stop"]
+    outcome: Literal["pass", "stop"]
+    """`pass`: the right end for this situation; `stop`: the user must do something first."""
+
+
+class EmailField(Model):
+    label: Text
+    value: Text
+
+
+class EmailStep(StepBase):
+    """The court's e-mail notification after linking."""
+
+    kind: Literal["email"]
+    fields: list[EmailField]
+    back_label: Text
+    back_to: str
+
+
+Step = Annotated[
+    SiteStep
+    | LoginStep
+    | DialogStep
+    | RedactionStep
+    | MainStep
+    | UtilitiesStep
+    | LinkFormStep
+    | ConfirmStep
+    | SuccessStep
+    | RefreshedStep
+    | InfoStep
+    | StopStep
+    | EmailStep,
+    Field(discriminator="kind"),
+]
+
+STEP_KINDS: tuple[str, ...] = (
+    "site", "login", "dialog", "redaction", "main", "utilities", "link-form",
+    "confirm", "success", "refreshed", "info", "stop", "email",
+)
+
+
+class PacerAccount(Model):
+    """A simulated PACER account. Passwords are fixed fake values shown to the trainee."""
+
+    username: Text
+    password: str = Field(min_length=1)
+    name: Text
+    """The name the confirm page shows as PACER."""
+    person: str
+    """Who holds it: a CM/ECF account of the same person is a match."""
+    kind: Literal["individual", "firm"] = "individual"
+    upgraded: bool = True
+    inactive: bool = False
+    about: Text
+    """One line telling the trainee what this account is."""
+
+
+class CmecfAccount(Model):
+    """A simulated CM/ECF e-filing account."""
+
+    login: Text
+    password: str = Field(min_length=1)
+    name: Text
+    """The name the confirm page shows as CM/ECF."""
+    person: str
+    linked: bool = False
+    """Already linked to a PACER account."""
+    about: Text
+
+
+class Accounts(Model):
+    pacer: dict[str, PacerAccount]
+    cmecf: dict[str, CmecfAccount]
+
+
+RefreshWay = Literal["browser-refresh", "relogin", "relogin-after-clear-cache", "clear-cache"]
+
+
+class Refresh(Model):
+    """How the court's users get the full menus after linking."""
+
+    menu_items: list[str] = []
+    """Menu items whose click refreshes the menus; `*` means any item but Log Out."""
+    ways: list[RefreshWay] = []
+    """Browser ways that refresh the menus."""
+    instruction: list[Text]
+    """The guide's words on refreshing."""
+    clear_cache_keys: list[Text] = []
+    """The guide's key combinations for clearing the browser cache."""
+
+
+class MenuBar(Model):
+    """The CM/ECF menu bar before and after linking."""
+
+    logo: Text
+    limited: list[Text]
+    """The items before linking ("PACER Search" only)."""
+    limited_label: Text
+    full: list[Text]
+    """The items once the menus refresh."""
+    logout: Text
+    """The item that logs out (one of both lists)."""
+    utilities: Text
+    """The item that opens the Utilities page."""
+
+
+class About(Model):
+    """What the guide says around the steps: purpose, dates, warnings, contacts."""
+
+    guide_title: Text
+    intro: list[Text] = []
+    go_live: Text | None = None
+    warnings: list[Text] = []
+    contacts: list[Text] = []
+
+
+NOTICE_KEYS: tuple[str, ...] = (
+    "invalid-login",
+    "cmecf-on-pacer-login",
+    "redaction-cancelled",
+    "wrong-cmecf-login",
+    "cmecf-already-linked",
+)
+
+
+class CourtProfile(Model):
+    """One court's whole profile, after its base has been merged in."""
+
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,9}$")
+    """The court's code, as in the state codes (`MSSB`)."""
+    name: Text
+    """The court's full name."""
+    guide: str
+    """The court's guide, relative to the profile's folder."""
+    about: About
+    banner: list[Text] = []
+    """A banner shown on every CM/ECF page (a test site's warning)."""
+    start: str
+    steps: dict[str, Step]
+    menu_bar: MenuBar
+    refresh: Refresh
+    accounts: Accounts
+    notices: dict[str, Text]
+    """Messages the engine shows; keys are the engine's (see NOTICE_KEYS)."""
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[step_id]
+
+    def steps_of(self, kind: str) -> list[str]:
+        return [sid for sid, s in self.steps.items() if s.kind == kind]

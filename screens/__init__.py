@@ -1,0 +1,1 @@
+"""Provides the Textual screens, one per step of the procedure."""
