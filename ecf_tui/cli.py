@@ -101,12 +101,12 @@ def _validate(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
 
 
 def _paths(reg: Registry, court: str, out: TextIO) -> int:
-    from ecf_tui import graph
+    from ecf_tui import engine, graph
 
     profile = reg.load(court.upper())
     found = graph.paths(graph.build(profile))
     width = max(len(p.id) for p in found)
     for path in found:
         steps = " > ".join(s.step for s in path.states)
-        print(f"{path.id:<{width}}  {steps}", file=out)
+        print(f"{path.id:<{width}}  {steps}  = {engine.outcome(profile, path.end)}", file=out)
     return EXIT_OK

@@ -1,0 +1,37 @@
+"""Shared fixtures: the built-in courts, and throw-away copies of them to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ecf_tui.loading import Registry, builtin_dir, registry
+from ecf_tui.profile import CourtProfile
+
+COURTS = ("MSSB", "CASB", "ALNB", "CANB", "MOEB")
+
+
+@pytest.fixture(scope="session")
+def reg() -> Registry:
+    return registry(env={})
+
+
+@pytest.fixture(scope="session")
+def profiles(reg: Registry) -> dict[str, CourtProfile]:
+    return {code: reg.load(code) for code in COURTS}
+
+
+@pytest.fixture
+def court_copy(tmp_path: Path):
+    """Copy one built-in court (with its guide) into a folder of its own; returns its path."""
+
+    def copy(code: str) -> Path:
+        folder = tmp_path / "profiles"
+        (folder / "guides").mkdir(parents=True, exist_ok=True)
+        shutil.copy(builtin_dir() / f"{code}.toml", folder / f"{code}.toml")
+        shutil.copy(builtin_dir() / "guides" / f"{code}.txt", folder / "guides" / f"{code}.txt")
+        return folder / f"{code}.toml"
+
+    return copy
