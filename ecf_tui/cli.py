@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", metavar="PATH", help="profile files or folders")
     paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
     paths.add_argument("court", metavar="COURT")
+    run = sub.add_parser("run", parents=[common],
+                         help="the simulator at a court's start, or at a state code "
+                              "(MOEB/firm-pacer/confirm)")
+    run.add_argument("target", metavar="COURT|STATE_CODE")
     return parser
 
 
@@ -72,13 +76,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return _validate(reg, args.paths, out, err)
         if args.command == "paths":
             return _paths(reg, args.court, out)
-        build_parser().print_help(out)
-        return EXIT_OK
+        return _run(reg, getattr(args, "target", None))
     except UserError as problem:
         print(problem.paragraph(), file=err)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _run(reg: Registry, target: str | None) -> int:
+    from ecf_tui.app import make_app
+
+    app = make_app(reg, target)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _courts(reg: Registry, out: TextIO) -> int:

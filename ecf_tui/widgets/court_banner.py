@@ -1,0 +1,24 @@
+"""Provides the court banner: the court's name and, where the court has one, its
+test-site warning."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from ecf_tui.profile import CourtProfile
+from ecf_tui.widgets.page_text import PageText
+
+
+class CourtBanner(Vertical):
+    def __init__(self, profile: CourtProfile) -> None:
+        super().__init__(id="court-banner")
+        self.profile = profile
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="court-line"):
+            yield Static(f"{self.profile.code} · ", classes="court-code")
+            yield PageText(self.profile.name, classes="court-name")
+        for line in self.profile.banner:
+            yield PageText(line, classes="court-test-banner")

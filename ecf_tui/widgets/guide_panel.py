@@ -1,0 +1,31 @@
+"""Provides the side panel: what the court's guide says to do on this step, and the
+practice accounts to type (fake values: real credentials never go here)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ecf_tui.view import View
+from ecf_tui.widgets.page_text import texts
+
+ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
+
+
+class GuidePanel(VerticalScroll):
+    def __init__(self, view: View) -> None:
+        super().__init__(id="guide-panel")
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        step = self.view.step
+        if step.instruction:
+            yield Static("The court's guide says", classes="panel-heading")
+            yield from texts(step.instruction, classes="guide-instruction")
+        if step.kind in ACCOUNT_STEPS:
+            yield Static("Practice accounts", classes="panel-heading")
+            for acct in self.view.accounts:
+                yield Static(f"{acct.system}  {acct.login} / {acct.password}",
+                             classes="practice-login")
+                yield Static(acct.about, classes="practice-about")

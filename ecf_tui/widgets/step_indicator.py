@@ -1,0 +1,20 @@
+"""Provides the step indicator ("Step 4 of 8 · Redaction agreement") with the state
+code a help desk can quote, on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ecf_tui.view import View
+
+
+class StepIndicator(Horizontal):
+    def __init__(self, view: View) -> None:
+        super().__init__(id="step-indicator")
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.view.stage_label, classes="stage-label")
+        yield Static(self.view.code, classes="state-code")

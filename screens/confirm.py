@@ -1,0 +1,36 @@
+"""Provides ConfirmScreen: "Do you want to link these accounts?" with the CM/ECF and
+PACER names side by side, Submit, and a way back."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal
+from textual.widgets import Static
+
+from ecf_tui.profile import ConfirmStep
+from ecf_tui.screens.step import StepScreen
+from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets.page_text import rich
+
+
+class ConfirmScreen(StepScreen):
+    CSS_PATH = ["step.tcss", "confirm.tcss"]
+
+    def compose_page(self) -> ComposeResult:
+        page = self.view.step
+        assert isinstance(page, ConfirmStep)
+        assert self.view.names is not None
+        cmecf_name, pacer_name = self.view.names
+        if page.title is not None:
+            yield PageText(page.title, classes="page-title")
+        yield PageText(page.question, classes="question")
+        with Grid(id="names"):
+            yield Static(rich(page.cmecf_label), classes="name-label")
+            yield Static(cmecf_name, id="cmecf-name", classes="name")
+            yield Static(rich(page.pacer_label), classes="name-label")
+            yield Static(pacer_name, id="pacer-name", classes="name")
+        yield from texts(page.warning)
+        with Horizontal(classes="buttons"):
+            yield ActionButton(page.submit_button, self.view.action("submit"),
+                               variant="primary", id="submit")
+            yield ActionButton(page.back_label, self.view.action("back"), id="back")

@@ -1,0 +1,20 @@
+"""Provides MainScreen: the CM/ECF main page with the limited "PACER Search" menu bar."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ecf_tui.profile import MainStep
+from ecf_tui.screens.step import StepScreen
+from ecf_tui.widgets import texts
+
+
+class MainScreen(StepScreen):
+    CSS_PATH = ["step.tcss", "main.tcss"]
+    AUTO_FOCUS = "#menu-bar Button"
+
+    def compose_page(self) -> ComposeResult:
+        page = self.view.step
+        assert isinstance(page, MainStep)
+        yield from texts(page.banner, classes="cmecf-banner")
+        yield from texts(page.body)

@@ -1,0 +1,51 @@
+"""Provides PickerScreen: choose a court (code, full name, go-live date where the
+guide gives one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ecf_tui.widgets import SimulatorNotice
+
+
+@dataclass(frozen=True)
+class CourtChoice:
+    code: str
+    name: str
+    go_live: str | None
+
+
+class PickerScreen(Screen[None]):
+    CSS_PATH = "picker.tcss"
+
+    class Picked(Message):
+        def __init__(self, code: str) -> None:
+            super().__init__()
+            self.code = code
+
+    def __init__(self, courts: list[CourtChoice]) -> None:
+        super().__init__()
+        self.courts = courts
+
+    def compose(self) -> ComposeResult:
+        yield Static("ecf-tui · Link a CM/ECF account to my PACER account", id="picker-title")
+        yield SimulatorNotice()
+        yield Static("Choose your court (arrow keys and Enter, or click):", id="picker-help")
+        options = []
+        for court in self.courts:
+            live = f"  · go-live {court.go_live}" if court.go_live else ""
+            options.append(Option(f"{court.code:<6} {court.name}{live}", id=court.code))
+        yield OptionList(*options, id="courts")
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#courts")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        self.post_message(self.Picked(event.option.id))

@@ -1,0 +1,44 @@
+"""Provides RedactionScreen: the redaction agreement in full, its checkbox, Continue
+(enabled once checked) and Cancel."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+
+from ecf_tui.profile import RedactionStep
+from ecf_tui.screens.step import StepScreen
+from ecf_tui.view import View
+from ecf_tui.widgets import ActionButton, AgreementCheckbox, PageText, texts
+from ecf_tui.widgets.page_text import rich
+
+
+class RedactionScreen(StepScreen):
+    CSS_PATH = ["step.tcss", "redaction.tcss"]
+    AUTO_FOCUS = "#agree"
+
+    def compose_page(self) -> ComposeResult:
+        page = self.view.step
+        assert isinstance(page, RedactionStep)
+        if page.title is not None:
+            yield PageText(page.title, classes="page-title")
+        yield PageText(page.heading, classes="redaction-heading")
+        yield from texts(page.body)
+        yield AgreementCheckbox(rich(page.agreement), self.view.state.checked, id="agree")
+        with Horizontal(classes="buttons"):
+            yield ActionButton(page.continue_button, self.view.action("continue"),
+                               variant="primary", id="continue")
+            yield ActionButton(page.cancel_button, self.view.action("cancel"), id="cancel")
+
+    @on(AgreementCheckbox.Changed, "#agree")
+    def _toggle(self, event: AgreementCheckbox.Changed) -> None:
+        if event.value != self.view.state.checked:
+            self.choose("check")
+
+    def show(self, view: View) -> None:
+        # Only the checkbox changed: keep focus where it is and re-arm Continue.
+        self.view = view
+        button = self.query_one("#continue", ActionButton)
+        button.engine_action = view.action("continue")
+        button.disabled = button.engine_action is None

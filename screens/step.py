@@ -1,0 +1,70 @@
+"""Provides StepScreen, the frame every step screen shares: court banner, simulator
+notice, step indicator, the page (with the menu bar on CM/ECF pages), the guide
+panel and the footer. A step screen composes only its page."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ecf_tui.view import View
+from ecf_tui.widgets import (
+    Chose,
+    CourtBanner,
+    GuidePanel,
+    MenuBar,
+    PageText,
+    SimulatorNotice,
+    StepIndicator,
+)
+
+CMECF_KINDS = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed"})
+
+
+class StepScreen(Screen[None]):
+    """Renders a View; every choice the user makes leaves as a `Chose` message."""
+
+    CSS_PATH = "step.tcss"
+    AUTO_FOCUS = "#page Input, #page Button"
+
+    def __init__(self, view: View) -> None:
+        super().__init__(classes=f"kind-{view.step.kind}")
+        self.view = view
+
+    def compose(self) -> ComposeResult:
+        yield CourtBanner(self.view.profile)
+        yield SimulatorNotice()
+        yield StepIndicator(self.view)
+        if self.view.step.kind in CMECF_KINDS:
+            yield MenuBar(self.view)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="page"):
+                if self.view.notice is not None:
+                    yield PageText(self.view.notice, classes="notice")
+                yield from self.compose_page()
+            yield GuidePanel(self.view)
+        yield Footer()
+
+    def compose_page(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def show(self, view: View) -> None:
+        """Show a new state of the same step (a notice, a cleared form)."""
+        self.view = view
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.focus_first)
+
+    def focus_first(self) -> None:
+        """Focus what a person would start with (the first field or button of the page)."""
+        for widget in self.query(self.AUTO_FOCUS or "*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def choose(self, action_id: str) -> None:
+        """Post the offered action with this id; nothing when the engine offers none."""
+        action = self.view.action(action_id)
+        if action is not None:
+            self.post_message(Chose(action))

@@ -1,0 +1,27 @@
+"""Provides UtilitiesScreen: the Utilities page (or a release sub-page such as MSSB's
+"NextGen Release 1.1 Menu Items") with the court's sections and items in order."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ecf_tui.profile import UtilitiesStep
+from ecf_tui.screens.step import StepScreen
+from ecf_tui.widgets import ActionButton, PageText, texts
+
+
+class UtilitiesScreen(StepScreen):
+    CSS_PATH = ["step.tcss", "utilities.tcss"]
+
+    def compose_page(self) -> ComposeResult:
+        page = self.view.step
+        assert isinstance(page, UtilitiesStep)
+        if page.title is not None:
+            yield PageText(page.title, classes="page-title")
+        yield from texts(page.body)
+        for section in page.sections:
+            if section.title is not None:
+                yield PageText(section.title, classes="section-title")
+            for item in section.items:
+                yield ActionButton(item.label, self.view.action(f"link:{item.label.text}"),
+                                   classes="link")

@@ -1,0 +1,83 @@
+"""The App, driven as a person drives it: the happy path of every court with keys only,
+and every documented branch of every court ending in the state the engine says."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecf_tui import engine, graph
+from ecf_tui.app import SCREEN_FOR_KIND, make_app
+from ecf_tui.screens.dialog import DialogScreen
+
+from .conftest import COURTS
+from .driver import missing_texts, perform
+
+SIZE = (100, 30)
+
+
+def _check_screen(app) -> None:
+    kind = app.profile.steps[app.state.step].kind
+    expected = DialogScreen if kind == "dialog" else SCREEN_FOR_KIND[kind]
+    assert type(app.screen) is expected
+    assert app.screen.view.state == app.state
+    assert missing_texts(app) == [], app.state.step
+
+
+@pytest.mark.parametrize("court", COURTS)
+async def test_happy_path_by_keys_only(reg, court: str) -> None:
+    profile = reg.load(court)
+    app = make_app(reg, court)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while (action := engine.advice(profile, app.state)) is not None:
+            _check_screen(app)
+            expected = engine.step(profile, app.state, action)
+            await perform(pilot, app, action, keys=True)
+            assert app.state == expected, f"{action.id} at {expected.step}"
+        _check_screen(app)
+        assert app.state.step == "refreshed" and engine.outcome(profile, app.state) == "pass"
+        labels = [str(b.label) for b in app.screen.query("#menu-bar Button")]
+        assert "Bankruptcy" in labels and "Adversary" in labels
+
+
+def _branches() -> list[tuple[str, str]]:
+    """The documented branches: each court's paths named for a situation, plus every
+    path that ends elsewhere than the happy end."""
+    from ecf_tui.loading import registry
+
+    reg = registry(env={})
+    found = []
+    for court in COURTS:
+        profile = reg.load(court)
+        for path in graph.paths(graph.build(profile)):
+            if path.id != "happy" and "--" not in path.id or path.end.step != "refreshed":
+                found.append((court, path.id))
+    return found
+
+
+def _branch_point(path: graph.Path, happy: graph.Path) -> int:
+    """Where a path leaves the happy path (the happy test already walks the part before)."""
+    for i, (edge, usual) in enumerate(zip(path.edges, happy.edges, strict=False)):
+        if edge != usual:
+            return i
+    return min(len(path.edges), len(happy.edges))
+
+
+@pytest.mark.parametrize(("court", "path_id"), _branches())
+async def test_branch_in_the_app(reg, court: str, path_id: str) -> None:
+    """From where the branch leaves the happy path (the state a help desk opens with
+    `ecf-tui run CODE`), the App follows the branch to the end the engine says."""
+    profile = reg.load(court)
+    found = {p.id: p for p in graph.paths(graph.build(profile))}
+    path = found[path_id]
+    start = _branch_point(path, found["happy"])
+    app = make_app(reg, engine.state_code(profile, path.states[start]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.state == path.states[start]
+        _check_screen(app)
+        for edge in path.edges[start:]:
+            await perform(pilot, app, edge.action, keys=False)
+            assert app.state == edge.target, f"{edge.action.id} -> {edge.target.step}"
+            _check_screen(app)
+        assert app.state == path.end
