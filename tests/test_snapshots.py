@@ -1,0 +1,49 @@
+"""How the screens look, at 100x30: every step screen of MSSB and CANB, and the menu bar
+before and after the refresh for all five courts. Each picture is the first state (in
+breadth-first order) of its step: the state a user reaches first.
+
+After a change to how a screen looks, run `pytest tests/test_snapshots.py
+--snapshot-update`, then open the snapshot report and look at every picture."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecf_tui import graph
+from ecf_tui.app import EcfApp
+from ecf_tui.loading import registry
+
+from .conftest import COURTS
+
+SIZE = (100, 30)
+
+
+def _first_states(court: str) -> list[tuple[str, str]]:
+    reg = registry(env={})
+    profile = reg.load(court)
+    seen: dict[str, str] = {}
+    for state in graph.build(profile).states:
+        seen.setdefault(state.step, state.step)
+    return [(court, step) for step in profile.steps if step in seen]
+
+
+def _app(court: str, step: str) -> EcfApp:
+    reg = registry(env={})
+    profile = reg.load(court)
+    state = next(s for s in graph.build(profile).states if s.step == step)
+    return EcfApp(reg, court, state)
+
+
+@pytest.mark.parametrize(("court", "step"), [*_first_states("MSSB"), *_first_states("CANB")])
+def test_step_screen(snap_compare, court: str, step: str) -> None:
+    """The step's screen: court banner, simulator notice, step indicator, the court's
+    page in its own words (menu bar on CM/ECF pages), the guide panel, the footer."""
+    assert snap_compare(_app(court, step), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("court", COURTS)
+@pytest.mark.parametrize("step", ["success", "refreshed"])
+def test_menus_before_and_after_refresh(snap_compare, court: str, step: str) -> None:
+    """success: linked, the limited "PACER Search" menu bar still shown; refreshed: the
+    full filing menus with Bankruptcy and Adversary."""
+    assert snap_compare(_app(court, step), terminal_size=SIZE)
