@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import constants
 from textual.app import App
@@ -43,7 +43,7 @@ from ecf_tui.widgets import Chose
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
 
-SCREEN_FOR_KIND: dict[str, type[StepScreen]] = {
+SCREEN_FOR_KIND: dict[str, type[StepScreen[Any]]] = {
     "site": SiteScreen,
     "login": LoginScreen,
     "redaction": RedactionScreen,

@@ -13,17 +13,16 @@ from ecf_tui.widgets import ActionButton, PageText, texts
 from ecf_tui.widgets.page_text import rich
 
 
-class ConfirmScreen(StepScreen):
+class ConfirmScreen(StepScreen[ConfirmStep]):
     CSS_PATH = ["step.tcss", "confirm.tcss"]
 
+    def compose_intro(self) -> ComposeResult:
+        yield PageText(self.page.question, classes="question")
+
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, ConfirmStep)
-        assert self.view.names is not None
+        page = self.page
+        assert self.view.names is not None, "the engine sets both accounts on the confirm page"
         cmecf_name, pacer_name = self.view.names
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield PageText(page.question, classes="question")
         with Grid(id="names"):
             yield Static(rich(page.cmecf_label), classes="name-label")
             yield Static(cmecf_name, id="cmecf-name", classes="name")

@@ -8,21 +8,16 @@ from textual.widgets import Static
 
 from ecf_tui.profile import EmailStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets import ActionButton
 from ecf_tui.widgets.page_text import rich
 
 
-class EmailScreen(StepScreen):
+class EmailScreen(StepScreen[EmailStep]):
     CSS_PATH = ["step.tcss", "email.tcss"]
 
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, EmailStep)
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield from texts(page.body)
         with Grid(id="email-fields"):
-            for field in page.fields:
+            for field in self.page.fields:
                 yield Static(rich(field.label), classes="email-label")
                 yield Static(rich(field.value), classes="email-value")
-        yield ActionButton(page.back_label, self.view.action("back"), id="back")
+        yield ActionButton(self.page.back_label, self.view.action("back"), id="back")

@@ -6,16 +6,12 @@ from textual.app import ComposeResult
 
 from ecf_tui.profile import InfoStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets import ActionButton
 
 
-class InfoScreen(StepScreen):
+class InfoScreen(StepScreen[InfoStep]):
     CSS_PATH = ["step.tcss", "info.tcss"]
+    BODY_CLASSES = "info-text"
 
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, InfoStep)
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield from texts(page.body, classes="info-text")
-        yield ActionButton(page.back_label, self.view.action("back"), id="back")
+        yield ActionButton(self.page.back_label, self.view.action("back"), id="back")

@@ -6,30 +6,22 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button
 
 from ecf_tui.engine import submit_link
 from ecf_tui.profile import LinkFormStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, Chose, PageText, SecretInput, texts
+from ecf_tui.widgets import ActionButton, Chose, CredentialForm
 from ecf_tui.widgets.page_text import rich
 
 
-class LinkFormScreen(StepScreen):
+class LinkFormScreen(StepScreen[LinkFormStep]):
     CSS_PATH = ["step.tcss", "link_form.tcss"]
 
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, LinkFormStep)
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield from texts(page.body)
-        with Horizontal(classes="field-row"):
-            yield Label(rich(page.login_label), classes="field-label")
-            yield Input(id="cmecf-login")
-        with Horizontal(classes="field-row"):
-            yield Label(rich(page.password_label), classes="field-label")
-            yield SecretInput(id="cmecf-password")
+        page = self.page
+        yield CredentialForm(page.login_label, page.password_label, login_id="cmecf-login",
+                             password_id="cmecf-password")
         with Horizontal(classes="buttons"):
             yield Button(rich(page.submit_button), variant="primary", id="submit")
             yield Button(rich(page.clear_button), id="clear")
@@ -39,23 +31,12 @@ class LinkFormScreen(StepScreen):
         yield ActionButton(page.pacer_only_label, self.view.action("pacer-only"),
                            classes="pacer-only")
 
-    def on_mount(self) -> None:
-        self.query_one("#cmecf-login", Input).focus()
-
-    @on(Input.Submitted, "#cmecf-login")
-    def _next_field(self) -> None:
-        self.query_one("#cmecf-password", Input).focus()
-
-    @on(Input.Submitted, "#cmecf-password")
+    @on(CredentialForm.Sent)
     @on(Button.Pressed, "#submit")
     def _submit(self) -> None:
-        login = self.query_one("#cmecf-login", Input).value
-        password_field = self.query_one("#cmecf-password", Input)
-        self.post_message(Chose(submit_link(login, password_field.value)))
-        password_field.value = ""
+        self.post_message(Chose(submit_link(*self.query_one(CredentialForm).take())))
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:
-        for field in self.query(Input):
-            field.value = ""
+        self.query_one(CredentialForm).clear()
         self.choose("clear")

@@ -9,12 +9,9 @@ from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import texts
 
 
-class MainScreen(StepScreen):
+class MainScreen(StepScreen[MainStep]):
     CSS_PATH = ["step.tcss", "main.tcss"]
     AUTO_FOCUS = "#menu-bar Button"
 
-    def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, MainStep)
-        yield from texts(page.banner, classes="cmecf-banner")
-        yield from texts(page.body)
+    def compose_intro(self) -> ComposeResult:
+        yield from texts(self.page.banner, classes="cmecf-banner")

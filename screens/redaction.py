@@ -10,21 +10,19 @@ from textual.containers import Horizontal
 from ecf_tui.profile import RedactionStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.view import View
-from ecf_tui.widgets import ActionButton, AgreementCheckbox, PageText, texts
+from ecf_tui.widgets import ActionButton, AgreementCheckbox, PageText
 from ecf_tui.widgets.page_text import rich
 
 
-class RedactionScreen(StepScreen):
+class RedactionScreen(StepScreen[RedactionStep]):
     CSS_PATH = ["step.tcss", "redaction.tcss"]
     AUTO_FOCUS = "#agree"
 
+    def compose_intro(self) -> ComposeResult:
+        yield PageText(self.page.heading, classes="redaction-heading")
+
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, RedactionStep)
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield PageText(page.heading, classes="redaction-heading")
-        yield from texts(page.body)
+        page = self.page
         yield AgreementCheckbox(rich(page.agreement), self.view.state.checked, id="agree")
         with Horizontal(classes="buttons"):
             yield ActionButton(page.continue_button, self.view.action("continue"),

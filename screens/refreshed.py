@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ecf_tui.profile import RefreshedStep
+from ecf_tui.profile import MainStep, RefreshedStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import texts
 
@@ -17,18 +17,16 @@ ENDINGS = {
 }
 
 
-class RefreshedScreen(StepScreen):
+class RefreshedScreen(StepScreen[RefreshedStep]):
     CSS_PATH = ["step.tcss", "refreshed.tcss"]
+    AUTO_FOCUS = "#page"
+    BODY_CLASSES = "refreshed-message"
+
+    def compose_intro(self) -> ComposeResult:
+        for step in self.view.profile.steps.values():
+            if isinstance(step, MainStep):
+                yield from texts(step.banner, classes="cmecf-banner")
 
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, RefreshedStep)
-        main = next((s for s in self.view.profile.steps.values() if s.kind == "main"), None)
-        if main is not None:
-            yield from texts(getattr(main, "banner", []), classes="cmecf-banner")
-        yield from texts(page.body, classes="refreshed-message")
         outcome = self.view.outcome or "pass"
         yield Static(ENDINGS[outcome], classes=f"ending {outcome}")
-
-    def on_mount(self) -> None:
-        self.query_one("#page").focus()

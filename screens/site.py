@@ -8,20 +8,17 @@ from textual.widgets import Static
 
 from ecf_tui.profile import SiteStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets import ActionButton
 
 
-class SiteScreen(StepScreen):
+class SiteScreen(StepScreen[SiteStep]):
     CSS_PATH = ["step.tcss", "site.tcss"]
 
+    def compose_top(self) -> ComposeResult:
+        if self.page.address is not None:
+            yield Static(f"Address: {self.page.address.text}", classes="address-bar")
+
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, SiteStep)
-        if page.address is not None:
-            yield Static(f"Address: {page.address.text}", classes="address-bar")
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield from texts(page.body)
-        for link in page.links:
+        for link in self.page.links:
             yield ActionButton(link.label, self.view.action(f"follow:{link.label.text}"),
                                classes="link")

@@ -1,14 +1,18 @@
 """Provides StepScreen, the frame every step screen shares: court banner, simulator
 notice, step indicator, the page (with the menu bar on CM/ECF pages), the guide
-panel and the footer. A step screen composes only its page."""
+panel and the footer. The frame puts the notice, the page title and the body on the
+page; a step screen composes what its kind adds."""
 
 from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ecf_tui.profile import Step
 from ecf_tui.view import View
 from ecf_tui.widgets import (
     Chose,
@@ -18,20 +22,29 @@ from ecf_tui.widgets import (
     PageText,
     SimulatorNotice,
     StepIndicator,
+    texts,
 )
 
 CMECF_KINDS = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed"})
+StepT = TypeVar("StepT", bound=Step)
 
 
-class StepScreen(Screen[None]):
+class StepScreen(Screen[None], Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
     CSS_PATH = "step.tcss"
     AUTO_FOCUS = "#page Input, #page Button"
+    BODY_CLASSES: ClassVar[str] = ""
+    """Classes for the step's body paragraphs (a success message, a stop)."""
 
     def __init__(self, view: View) -> None:
         super().__init__(classes=f"kind-{view.step.kind}")
         self.view = view
+
+    @property
+    def page(self) -> StepT:
+        """The step's profile, of the kind this screen shows (the App maps kinds)."""
+        return cast(StepT, self.view.step)
 
     def compose(self) -> ComposeResult:
         yield CourtBanner(self.view.profile)
@@ -43,12 +56,26 @@ class StepScreen(Screen[None]):
             with VerticalScroll(id="page"):
                 if self.view.notice is not None:
                     yield PageText(self.view.notice, classes="notice")
+                yield from self.compose_top()
+                if self.page.title is not None:
+                    yield PageText(self.page.title, classes="page-title")
+                yield from self.compose_intro()
+                yield from texts(self.page.body, classes=self.BODY_CLASSES)
                 yield from self.compose_page()
             yield GuidePanel(self.view)
         yield Footer()
 
+    def compose_top(self) -> ComposeResult:
+        """What comes above the page title (a browser's address bar)."""
+        yield from ()
+
+    def compose_intro(self) -> ComposeResult:
+        """What comes between the title and the body (a heading, a banner)."""
+        yield from ()
+
     def compose_page(self) -> ComposeResult:
-        raise NotImplementedError
+        """What the step's kind adds under the body (fields, links, buttons)."""
+        yield from ()
 
     def show(self, view: View) -> None:
         """Show a new state of the same step (a notice, a cleared form)."""

@@ -7,19 +7,14 @@ from textual.app import ComposeResult
 
 from ecf_tui.profile import UtilitiesStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets import ActionButton, PageText
 
 
-class UtilitiesScreen(StepScreen):
+class UtilitiesScreen(StepScreen[UtilitiesStep]):
     CSS_PATH = ["step.tcss", "utilities.tcss"]
 
     def compose_page(self) -> ComposeResult:
-        page = self.view.step
-        assert isinstance(page, UtilitiesStep)
-        if page.title is not None:
-            yield PageText(page.title, classes="page-title")
-        yield from texts(page.body)
-        for section in page.sections:
+        for section in self.page.sections:
             if section.title is not None:
                 yield PageText(section.title, classes="section-title")
             for item in section.items:

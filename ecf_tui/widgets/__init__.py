@@ -3,6 +3,7 @@ indicator, guide panel) and the small widgets the step screens are made of."""
 
 from ecf_tui.widgets.agreement_checkbox import AgreementCheckbox
 from ecf_tui.widgets.court_banner import CourtBanner
+from ecf_tui.widgets.credential_form import CredentialForm
 from ecf_tui.widgets.guide_panel import GuidePanel
 from ecf_tui.widgets.menu_bar import MenuBar
 from ecf_tui.widgets.messages import Chose
@@ -16,6 +17,7 @@ __all__ = [
     "AgreementCheckbox",
     "Chose",
     "CourtBanner",
+    "CredentialForm",
     "GuidePanel",
     "MenuBar",
     "PageText",
