@@ -76,6 +76,7 @@ class EcfApp(App[None]):
         Binding("f8", "log_out", "Log out"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (96, "-wide")]
     ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
 
     def __init__(self, registry: Registry, court: str | None = None,
@@ -124,6 +125,11 @@ class EcfApp(App[None]):
             self.bell()
             return
         self.state = new
+        self._show()
+
+    def show_state(self, state: State) -> None:
+        """Jump straight to a state (as `ecf-tui run STATE_CODE` does at start)."""
+        self.state = state
         self._show()
 
     def _show(self) -> None:
