@@ -80,13 +80,14 @@ class EcfApp(App[None]):
     ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
 
     def __init__(self, registry: Registry, court: str | None = None,
-                 state: State | None = None) -> None:
+                 state: State | None = None, *, graph_checks: bool = True) -> None:
         super().__init__()
         # Textual's log file and devtools record every key and Input value.
         constants.LOG_FILE = None  # type: ignore[misc]
         self.features = frozenset(self.features - {"devtools", "debug"})
         self.registry = registry
-        self.profile: CourtProfile | None = registry.load(court) if court else None
+        self.profile: CourtProfile | None = (
+            registry.load(court, graph_checks=graph_checks) if court else None)
         self.state: State | None = state
         if self.profile is not None and self.state is None:
             self.state = engine.start(self.profile)

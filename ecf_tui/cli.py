@@ -58,6 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the simulator at a court's start, or at a state code "
                               "(MOEB/firm-pacer/confirm)")
     run.add_argument("target", metavar="COURT|STATE_CODE")
+    qa = sub.add_parser("qa", parents=[common],
+                        help="run every path of the courts headless in the real app")
+    qa.add_argument("courts", nargs="*", metavar="COURT", help="default: every court known")
+    qa.add_argument("--out", required=True, metavar="DIR", help="where to write the results")
+    qa.add_argument("--size", default="100x30", metavar="WxH", help="terminal size (100x30)")
+    qa.add_argument("--jobs", type=int, default=None, metavar="N",
+                    help="worker processes (default: the number of CPUs)")
+    qa.add_argument("--paths", default="", metavar="ID,...", help="only these path ids")
+    qa.add_argument("--no-timings", action="store_true",
+                    help="leave timings and the run's time out of the report")
+    graph_cmd = sub.add_parser("graph", parents=[common],
+                               help="a court's flow graph as Mermaid or DOT")
+    graph_cmd.add_argument("court", metavar="COURT")
+    graph_cmd.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    diff = sub.add_parser("diff", parents=[common], help="two courts side by side, point by point")
+    diff.add_argument("a", metavar="A")
+    diff.add_argument("b", metavar="B")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--screens", metavar="DIR",
+                      help="also write paired screenshots of each step to DIR/index.html")
     return parser
 
 
@@ -76,12 +96,40 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             return _validate(reg, args.paths, out, err)
         if args.command == "paths":
             return _paths(reg, args.court, out)
+        if args.command == "qa":
+            return _qa(reg, args, out)
+        if args.command == "graph":
+            return _graph(reg, args.court, args.format, out)
+        if args.command == "diff":
+            from ecf_tui.diff import run_diff
+
+            return run_diff(reg, args.a.upper(), args.b.upper(), args.format, args.screens, out)
         return _run(reg, getattr(args, "target", None))
     except UserError as problem:
         print(problem.paragraph(), file=err)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:
+    from ecf_tui import graph, graph_export
+
+    flow = graph.build(reg.load(court.upper()))
+    out.write(graph_export.mermaid(flow) if fmt == "mermaid" else graph_export.dot(flow))
+    return EXIT_OK
+
+
+def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
+    from ecf_tui.qa.command import default_jobs, parse_size, run_qa
+
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UserError(f"--jobs {jobs} is not a number of processes.", place="--jobs",
+                        fix="give 1 or more.")
+    only = [p for p in args.paths.split(",") if p]
+    return run_qa(reg, args.courts, Path(args.out), parse_size(args.size), jobs, only,
+                  not args.no_timings, out)
 
 
 def _run(reg: Registry, target: str | None) -> int:

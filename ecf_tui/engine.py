@@ -411,30 +411,30 @@ def advice(profile: CourtProfile, state: State) -> Action | None:
     pacer_id, cmecf_id = own_account_ids(profile)
     logout = f"menu:{profile.menu_bar.logout.text}"
     if current.kind in CMECF_PAGES and _awaits_refresh(state):
-        return offered[_refresh_move(profile, offered)]
+        return offered.get(_refresh_move(profile, offered))
     match current:
         case LoginStep():
             if "clear-cache" in offered:
-                return offered["clear-cache"]
-            return offered[f"login:pacer:{pacer_id}"]
+                return offered.get("clear-cache")
+            return offered.get(f"login:pacer:{pacer_id}")
         case DialogStep():
-            return offered["close"] if "close" in offered else next(iter(offered.values()))
+            return offered.get("close") if "close" in offered else next(iter(offered.values()))
         case RedactionStep():
-            return offered["continue" if state.checked else "check"]
+            return offered.get("continue" if state.checked else "check")
         case MainStep():
-            return offered[f"menu:{profile.menu_bar.utilities.text}"]
+            return offered.get(f"menu:{profile.menu_bar.utilities.text}")
         case LinkFormStep():
             assert state.pacer is not None
             if state.linked is not None and state.linked[1] == cmecf_id:
-                return offered[logout]
-            return offered[f"submit:cmecf:{cmecf_id}"]
+                return offered.get(logout)
+            return offered.get(f"submit:cmecf:{cmecf_id}")
         case ConfirmStep():
             assert state.pacer is not None and state.cmecf is not None
             pacer = profile.accounts.pacer[state.pacer]
             cmecf = profile.accounts.cmecf[state.cmecf]
             if pacer.kind == "firm":
-                return offered[logout]
-            return offered["back" if cmecf.person != pacer.person else "submit"]
+                return offered.get(logout)
+            return offered.get("back" if cmecf.person != pacer.person else "submit")
     # Site pages, Utilities pages, info pages, the e-mail: the first way on.
     ways_on = [a for a in offered.values() if a.name in ("follow", "link", "back")]
     return ways_on[0] if ways_on else offered.get(logout)

@@ -47,6 +47,8 @@ class Path:
     id: str
     edges: tuple[Edge, ...]
     start: State
+    complete: bool = True
+    """False where the path gets stuck before an end (a broken profile: no end reachable)."""
 
     @property
     def states(self) -> tuple[State, ...]:
@@ -126,7 +128,8 @@ def build(profile: CourtProfile) -> StateGraph:
     return StateGraph(profile, first, tuple(seen), tuple(edges))
 
 
-def _shortest(graph: StateGraph, sources: Iterable[State], goal: set[State]) -> list[Edge] | None:
+def shortest_route(graph: StateGraph, sources: Iterable[State], goal: set[State]
+                   ) -> list[Edge] | None:
     """The shortest edge list from a source to any goal (BFS, first edge order wins)."""
     start_list = list(sources)
     back: dict[State, Edge | None] = {s: None for s in start_list}
@@ -148,16 +151,15 @@ def _shortest(graph: StateGraph, sources: Iterable[State], goal: set[State]) -> 
 
 def follow_advice(graph: StateGraph, state: State) -> list[Edge]:
     """The guide's way from `state` to an end; where advice would go round in a circle,
-    the shortest way to any end instead."""
+    the shortest way to any end instead. In a broken profile, where no end can be
+    reached, the route stops where the way runs out."""
     profile = graph.profile
     route: list[Edge] = []
     seen = {state}
     while (action := engine.advice(profile, state)) is not None:
         target = engine.step(profile, state, action)
         if target in seen:
-            rest = _shortest(graph, [state], set(graph.ends()))
-            assert rest is not None, "flow checks guarantee an end is reachable"
-            return route + rest
+            return route + (shortest_route(graph, [state], set(graph.ends())) or [])
         route.append(Edge(state, action, target))
         seen.add(target)
         state = target
@@ -180,7 +182,8 @@ def paths(graph: StateGraph) -> list[Path]:
         while ident is None or ident in used_ids:
             ident, n = f"{names[-1]}-{n}", n + 1
         used_ids.add(ident)
-        path = Path(ident, tuple(edges), graph.start)
+        end = edges[-1].target if edges else graph.start
+        path = Path(ident, tuple(edges), graph.start, engine.is_end(profile, end))
         found.append(path)
         covered_edges.update(flow_edge(profile, e) for e in edges)
         covered_situations.update(engine.situation(profile, s) for s in path.states)
@@ -190,8 +193,7 @@ def paths(graph: StateGraph) -> list[Path]:
         new_situation = engine.situation(profile, edge.target) not in covered_situations
         if flow_edge(profile, edge) in covered_edges and not new_situation:
             continue
-        prefix = _shortest(graph, [graph.start], {edge.source})
-        assert prefix is not None, "every state in the graph was reached from the start"
+        prefix = shortest_route(graph, [graph.start], {edge.source}) or []
         add([*prefix, edge, *follow_advice(graph, edge.target)], _names(profile, edge))
     # Each way a mistake can end the procedure (a firm account linked for good).
     for end in graph.ends():
@@ -200,9 +202,7 @@ def paths(graph: StateGraph) -> list[Path]:
             continue
         if any(p.end == end or graph.node(p.end) == node for p in found):
             continue
-        route = _shortest(graph, [graph.start], {end})
-        assert route is not None
-        add(route, [node.replace("/", "--")])
+        add(shortest_route(graph, [graph.start], {end}) or [], [node.replace("/", "--")])
     return found
 
 

@@ -47,7 +47,7 @@ class Registry:
     """The courts known from the built-ins and the extra folders."""
 
     folders: tuple[Path, ...]
-    _cache: dict[str, CourtProfile] = field(default_factory=dict, repr=False)
+    _cache: dict[tuple[str, bool], CourtProfile] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sources(self) -> dict[str, Source]:
@@ -75,10 +75,11 @@ class Registry:
             fix += "; or add a folder with --profiles DIR."
             raise UserError(f"unknown court '{code}'.", place="court", fix=fix) from None
 
-    def load(self, code: str) -> CourtProfile:
-        if code not in self._cache:
-            self._cache[code] = load_file(self.source(code).path)
-        return self._cache[code]
+    def load(self, code: str, *, graph_checks: bool = True) -> CourtProfile:
+        key = (code, graph_checks)
+        if key not in self._cache:
+            self._cache[key] = load_file(self.source(code).path, graph_checks=graph_checks)
+        return self._cache[key]
 
     def guide_text(self, code: str) -> str:
         profile = self.load(code)
@@ -204,8 +205,9 @@ def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
-def load_file(path: Path) -> CourtProfile:
-    """Read, merge and validate one court profile; every problem is a UserError."""
+def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
+    """Read, merge and validate one court profile; every problem is a UserError.
+    `graph_checks=False` accepts a flow that cannot be walked to its end (for QA)."""
     raw, files = merged_raw(path)
     try:
         profile = CourtProfile.model_validate(raw)
@@ -216,7 +218,7 @@ def load_file(path: Path) -> CourtProfile:
 
     problems = [
         UserError(p.problem, file=path, place=_place(files, p.loc), fix=p.fix)
-        for p in check_profile(profile, path.stem)
+        for p in check_profile(profile, path.stem, graph=graph_checks)
     ]
     if problems:
         raise ProfileErrors(path, problems)

@@ -7,10 +7,10 @@ import pytest
 
 from ecf_tui import engine, graph
 from ecf_tui.app import SCREEN_FOR_KIND, make_app
+from ecf_tui.qa.driver import missing_texts, perform
 from ecf_tui.screens.dialog import DialogScreen
 
 from .conftest import COURTS
-from .driver import missing_texts, perform
 
 SIZE = (100, 30)
 

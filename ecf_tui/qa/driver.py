@@ -1,8 +1,13 @@
-"""Drives the real App the way a person does: by keys (Tab to a control, Enter, Space,
-typing) or, where a test is not about typing, by setting fields and pressing buttons."""
+"""Provides driving the real App the way a person does: by keys (Tab to a control,
+Enter, Space, typing) or, where a run is not about typing, by setting fields and
+pressing buttons; and reading back what the screen shows."""
 
 from __future__ import annotations
 
+import io
+import re
+
+from rich.console import Console
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
@@ -17,19 +22,24 @@ from ecf_tui.widgets.page_text import SIMULATOR_MARK
 KEY_ONLY = {"refresh": "f5", "clear-cache": "f6", "close": "escape"}
 
 
+class NoControl(LookupError):
+    """The screen shows no control for an action the engine offers."""
+
+
 def carrier(app: EcfApp, action: Action) -> Widget:
-    """The control on screen that does `action`."""
+    """The control on screen that does `action`; NoControl where there is none."""
     screen = app.screen
+    by_id = {"check": "#agree", "clear": "#clear"}
     if action.name in ("login", "submit") and action.username:
-        return screen.query_one("#login, #submit", Button)
-    if action.name == "check":
-        return screen.query_one("#agree", AgreementCheckbox)
-    if action.name == "clear":
-        return screen.query_one("#clear", Button)
-    for button in screen.query(ActionButton):
-        if button.engine_action is not None and button.engine_action.id == action.id:
-            return button
-    raise AssertionError(f"no control for {action.id} on {type(screen).__name__}")
+        found = list(screen.query("#login, #submit"))
+    elif action.name in by_id:
+        found = list(screen.query(by_id[action.name]))
+    else:
+        found = [b for b in screen.query(ActionButton)
+                 if b.engine_action is not None and b.engine_action.id == action.id]
+    if not found:
+        raise NoControl(f"{type(screen).__name__} shows no control for {action.id}")
+    return found[0]
 
 
 async def perform(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> None:
@@ -37,6 +47,10 @@ async def perform(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> N
         await pilot.press(KEY_ONLY[action.name])
     elif action.name in ("login", "submit") and action.username:
         await _type_credentials(pilot, app, action, keys=keys)
+    elif action.name == "check" and not keys:
+        target = carrier(app, action)
+        assert isinstance(target, AgreementCheckbox)
+        target.toggle()
     elif keys:
         target = carrier(app, action)
         for _ in range(40):
@@ -47,16 +61,15 @@ async def perform(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> N
         await pilot.press("space" if action.name == "check" else "enter")
     else:
         target = carrier(app, action)
-        if isinstance(target, ToggleButton):
-            target.toggle()
-        else:
-            assert isinstance(target, Button)
-            target.press()
+        assert isinstance(target, Button)
+        target.press()
     await pilot.pause()
 
 
 async def _type_credentials(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> None:
     fields = list(app.screen.query("#page Input"))
+    if len(fields) < 2:
+        raise NoControl(f"{type(app.screen).__name__} shows no login and password fields")
     user, secret = fields[0], fields[1]
     assert isinstance(user, Input) and isinstance(secret, Input) and secret.password
     if keys:
@@ -92,3 +105,23 @@ def missing_texts(app: EcfApp) -> list[str]:
     step = app.profile.steps[app.state.step]
     on_screen = shown(app)
     return [t.text for _, t in texts(step) if not any(t.text in s for s in on_screen)]
+
+
+_REMOTE_FONT = re.compile(r',?\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
+
+
+def capture(app: EcfApp) -> tuple[str, str]:
+    """The screen as an SVG (with no web font to fetch: it opens offline) and as plain
+    text, one line per terminal row."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False,
+                      safe_box=False)
+    # What App.export_screenshot renders, kept to write the text from the same picture.
+    console.print(app.screen._compositor.render_update(
+        full=True, screen_stack=app._background_screens))
+    text = console.export_text(clear=False)
+    svg = _REMOTE_FONT.sub("", console.export_svg(title=app.title))
+    rows = [row.rstrip() for row in text.splitlines()][:height]
+    rows += [""] * (height - len(rows))
+    return svg, "\n".join(rows) + "\n"

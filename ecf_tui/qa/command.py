@@ -1,0 +1,141 @@
+"""Provides `ecf-tui qa`: every path of the courts run headless in the real App, in
+parallel worker processes, with a progress bar on a terminal and a summary table."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from ecf_tui import graph
+from ecf_tui.errors import UserError
+from ecf_tui.loading import Registry
+from ecf_tui.qa.gallery import write_gallery
+from ecf_tui.qa.report import CourtSummary, report, write_json, write_junit
+from ecf_tui.qa.runner import PathResult, Size, run_paths
+
+
+def parse_size(text: str) -> Size:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"'{text}' is not a terminal size.", place="--size",
+                        fix="give WIDTHxHEIGHT, such as 100x30.") from None
+    if width < 80 or height < 24:
+        raise UserError(f"{text} is smaller than the simulator's 80x24.", place="--size",
+                        fix="give at least 80x24.")
+    return width, height
+
+
+def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
+           only: list[str], timings: bool, stdout: TextIO) -> int:
+    codes = [reg.source(c.upper()).code for c in courts] or reg.codes()
+    plans: dict[str, list[str]] = {}
+    for code in codes:
+        profile = reg.load(code, graph_checks=False)
+        ids = [p.id for p in graph.paths(graph.build(profile))]
+        unknown = [i for i in only if i not in ids]
+        if only and len(unknown) == len(only):
+            raise UserError(f"{code} has no path {', '.join(unknown)}.", place="--paths",
+                            fix=f"list them with 'ecf-tui paths {code}'.")
+        plans[code] = [i for i in ids if not only or i in only]
+    out.mkdir(parents=True, exist_ok=True)
+    started = datetime.now(UTC).isoformat(timespec="seconds")
+    began = time.perf_counter()
+    results = _run_all(reg, plans, out, size, max(1, jobs))
+    summaries = []
+    for code in codes:
+        profile = reg.load(code, graph_checks=False)
+        mine = sorted((r for r in results if r.court == code),
+                      key=lambda r: plans[code].index(r.path_id))
+        edges = tuple(str(e) for e in graph.build(profile).flow_edges())
+        summaries.append(CourtSummary(code, profile.name.text, tuple(mine), edges,
+                                      sum(r.seconds for r in mine)))
+    seconds = time.perf_counter() - began
+    data = report(summaries, size, timings=timings, started=started, seconds=seconds)
+    write_json(data, out)
+    write_junit(summaries, out, timings=timings)
+    write_gallery(summaries, out)
+    _print_summary(summaries, stdout, out, seconds if timings else None)
+    return 0 if data["passed"] else 1
+
+
+def _chunks(ids: list[str], jobs: int) -> list[list[str]]:
+    return [ids[i::jobs] for i in range(jobs) if ids[i::jobs]]
+
+
+def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, jobs: int
+             ) -> list[PathResult]:
+    tasks = [(code, chunk) for code, ids in plans.items() for chunk in _chunks(ids, jobs)]
+    total = sum(len(ids) for ids in plans.values())
+    results: list[PathResult] = []
+    with _progress(total) as advance, ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures: list[Future[list[PathResult]]] = [
+            pool.submit(run_paths, reg.folders, code, chunk, out, size) for code, chunk in tasks
+        ]
+        for future in futures:
+            done = future.result()
+            results += done
+            advance(len(done))
+    return results
+
+
+class _progress:
+    """A progress bar on a terminal (stderr); nothing when output goes to a file."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("paths", total=self.total)
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_summary(courts: list[CourtSummary], stdout: TextIO, out: Path,
+                   seconds: float | None) -> None:
+    header = f"{'court':<6} {'paths':>5} {'passed':>6} {'failed':>6} {'edge coverage':>13}"
+    if seconds is not None:
+        header += f" {'time':>8}"
+    print(header, file=stdout)
+    for c in courts:
+        covered, total = c.coverage
+        row = (f"{c.code:<6} {len(c.results):>5} {c.passed:>6} {c.failed:>6} "
+               f"{f'{covered}/{total}':>13}")
+        if seconds is not None:
+            row += f" {c.seconds:>7.1f}s"
+        print(row, file=stdout)
+    for c in courts:
+        for r in c.results:
+            if r.failure is not None:
+                f = r.failure
+                print(f"FAILED {c.code} {r.path_id}: {f.reason} at {f.state_code}", file=stdout)
+                if f.shortest_actions is not None:
+                    print(f"  shortest: {f.shortest_code} after "
+                          f"{' > '.join(f.shortest_actions) or '(start)'}", file=stdout)
+        for edge in c.uncovered:
+            print(f"UNCOVERED {c.code} {edge}", file=stdout)
+    if seconds is not None:
+        print(f"{sum(len(c.results) for c in courts)} paths in {seconds:.1f}s; "
+              f"report: {out / 'report.json'}, gallery: {out / 'index.html'}", file=stdout)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

@@ -1,0 +1,191 @@
+"""Provides running paths in the real App, headless, as QA does: at each step the screen
+must be the one the engine expects, with the profile's texts for the step on it; each
+screen is written as SVG and as text. A failing path is cut down to the shortest path
+that still fails."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecf_tui import engine, graph
+from ecf_tui.engine import State
+from ecf_tui.loading import Registry
+
+Size = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    n: int
+    step: str
+    code: str
+    action: str | None
+    """The action that led here (None for the path's first screen)."""
+    svg: str
+    txt: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str
+    state_code: str
+    at: int
+    """The number of the screen where it failed."""
+    actions: tuple[str, ...]
+    """The actions from the start to the failure, as the path took them."""
+    shortest_code: str | None = None
+    shortest_actions: tuple[str, ...] | None = None
+    """The shortest path that still fails, where one was found."""
+
+
+@dataclass(frozen=True)
+class PathResult:
+    court: str
+    path_id: str
+    steps: tuple[StepRecord, ...]
+    failure: Failure | None
+    covered: tuple[str, ...]
+    """The flow edges walked without a fault, as text (`source --action--> target`)."""
+    seconds: float = field(compare=False)
+
+    @property
+    def passed(self) -> bool:
+        return self.failure is None
+
+
+class _Fault(Exception):
+    def __init__(self, reason: str, state: State) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.state = state
+
+
+def run_paths(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path | None,
+              size: Size) -> list[PathResult]:
+    """Run these paths of a court in one headless App (a worker process calls this)."""
+    return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size))
+
+
+async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path | None,
+                     size: Size) -> list[PathResult]:
+    from ecf_tui.app import EcfApp
+
+    profile = reg.load(court, graph_checks=False)
+    flow = graph.build(profile)
+    by_id = {p.id: p for p in graph.paths(flow)}
+    results = []
+    app = EcfApp(reg, court, graph_checks=False)
+    async with app.run_test(size=size) as pilot:
+        for path_id in path_ids:
+            results.append(await _run_one(app, pilot, flow, by_id[path_id], out))
+    return results
+
+
+async def _run_one(app, pilot, flow: graph.StateGraph, path: graph.Path, out: Path | None,
+                   *, shorten: bool = True) -> PathResult:
+    from ecf_tui.qa.driver import NoControl, capture, perform
+
+    profile = flow.profile
+    began = time.perf_counter()
+    steps: list[StepRecord] = []
+    covered: list[str] = []
+    taken: list[str] = []
+
+    async def arrive(state: State, action: str | None) -> None:
+        if app.state != state:
+            raise _Fault(f"the app shows {engine.state_code(profile, app.state)} where the "
+                         f"engine expects {engine.state_code(profile, state)}", state)
+        _check_screen(app, state)
+        await _settled(pilot, app)
+        steps.append(_record(app, len(steps) + 1, state, action, path, out, capture))
+
+    failure = None
+    try:
+        app.show_state(path.start)
+        await pilot.pause()
+        await arrive(path.start, None)
+        for edge in path.edges:
+            taken.append(edge.action.id)
+            try:
+                await perform(pilot, app, edge.action, keys=False)
+            except NoControl as missing:
+                raise _Fault(str(missing), edge.source) from None
+            await arrive(edge.target, edge.action.id)
+            covered.append(str(graph.flow_edge(profile, edge)))
+        if not path.complete:
+            raise _Fault("no end can be reached from here: the flow stops", path.end)
+    except _Fault as fault:
+        failure = Failure(fault.reason, engine.state_code(profile, fault.state),
+                          len(steps) + 1, tuple(taken))
+        if shorten:
+            failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1)
+    return PathResult(profile.code, path.id, tuple(steps), failure, tuple(covered),
+                      time.perf_counter() - began)
+
+
+async def _settled(pilot, app) -> None:
+    """Wait until the footer shows its keys: it fills in a moment after a screen shows,
+    and a screenshot taken before would differ from one taken after."""
+    for _ in range(50):
+        if app.screen.query("FooterKey"):
+            return
+        await pilot.pause()
+
+
+def _check_screen(app, state: State) -> None:
+    from ecf_tui.app import SCREEN_FOR_KIND
+    from ecf_tui.qa.driver import missing_texts
+    from ecf_tui.screens.dialog import DialogScreen
+
+    kind = app.profile.steps[state.step].kind
+    expected = DialogScreen if kind == "dialog" else SCREEN_FOR_KIND[kind]
+    if type(app.screen) is not expected:
+        raise _Fault(f"the app shows {type(app.screen).__name__}, not {expected.__name__}",
+                     state)
+    missing = missing_texts(app)
+    if missing:
+        shown = "; ".join(f'"{m}"' for m in missing[:3])
+        raise _Fault(f"the screen lacks the step's texts: {shown}", state)
+
+
+def _record(app, n: int, state: State, action: str | None, path: graph.Path,
+            out: Path | None, capture) -> StepRecord:
+    name = f"{n:02d}-{state.step}"
+    folder = Path(app.profile.code) / path.id
+    if out is not None:
+        svg, text = capture(app)
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        (out / folder / f"{name}.svg").write_text(svg, encoding="utf-8")
+        (out / folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return StepRecord(n, state.step, engine.state_code(app.profile, state), action,
+                      str(folder / f"{name}.svg"), str(folder / f"{name}.txt"))
+
+
+async def _shorten(app, pilot, flow: graph.StateGraph, path: graph.Path, fault: _Fault,
+                   taken: list[str], at: int) -> Failure:
+    """Cut a failing path down: the shortest way from the start to where the fault
+    showed (and, for a missing control, that action), kept if it fails too."""
+    profile = flow.profile
+    code = engine.state_code(profile, fault.state)
+    as_taken = Failure(fault.reason, code, at, tuple(taken))
+    route = graph.shortest_route(flow, [flow.start], {fault.state})
+    if route is None:
+        return as_taken
+    # A missing control or a wrong screen after an action: the action is part of the fault.
+    last = path.edges[len(taken) - 1] if taken else None
+    if last is not None and last.source == fault.state:
+        route = [*route, last]
+    if len(route) >= len(taken):
+        return Failure(fault.reason, code, at, tuple(taken), code, tuple(taken))
+    actions = tuple(e.action.id for e in route)
+    if not path.complete and fault.state == path.end:
+        return Failure(fault.reason, code, at, tuple(taken), code, actions)
+    short = graph.Path(f"{path.id}--shortest", tuple(route), flow.start)
+    retry = await _run_one(app, pilot, flow, short, None, shorten=False)
+    if retry.failure is None:
+        return Failure(fault.reason, code, at, tuple(taken), code, tuple(taken))
+    return Failure(fault.reason, code, at, tuple(taken), retry.failure.state_code,
+                   retry.failure.actions)

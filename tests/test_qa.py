@@ -1,0 +1,151 @@
+"""QA: paths run headless in the real App with screenshots, text, report.json, junit.xml
+and a gallery; a broken court fails with its shortest failing path; output repeats
+byte for byte; graph and diff."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from ecf_tui import graph
+from ecf_tui.cli import main
+from ecf_tui.graph_export import dot, edge_triple, mermaid, parse_mermaid_edges
+from ecf_tui.loading import builtin_dir
+
+from .conftest import COURTS
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.pop("ECF_TUI_PROFILES", None)
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def qa_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    out = tmp_path_factory.mktemp("qa")
+    code, stdout, _ = run("qa", "CASB", "MSSB", "--out", str(out), "--jobs", "1",
+                          "--paths", "happy,cmecf-on-pacer-login,firm-pacer", "--no-timings")
+    return out, code, stdout
+
+
+def test_qa_writes_screens_text_report_junit_and_gallery(qa_out) -> None:
+    out, code, stdout = qa_out
+    assert code == 1, "a subset leaves edges uncovered, so qa does not pass"
+    assert re.search(r"^CASB\s+3\s+3\s+0\s+\d+/28$", stdout, re.M), stdout
+    report = json.loads((out / "report.json").read_text())
+    assert [c["code"] for c in report["courts"]] == ["CASB", "MSSB"]
+    mssb = report["courts"][1]
+    dialog = next(p for p in mssb["paths"] if p["id"] == "cmecf-on-pacer-login")
+    assert dialog["passed"] and [s["step"] for s in dialog["steps"]][:6] == [
+        "home", "ecf", "ecf-login", "pacer-login", "cmecf-dialog", "pacer-login"]
+    first = dialog["steps"][4]
+    assert first["code"] == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
+    svg, txt = out / first["svg"], out / first["txt"]
+    assert first["svg"] == "MSSB/cmecf-on-pacer-login/05-cmecf-dialog.svg"
+    assert svg.read_text().startswith("<svg") and "cdnjs" not in svg.read_text()
+    lines = txt.read_text().splitlines()
+    assert len(lines) == 30 and any("Do not make a selection" in ln for ln in lines)
+    assert mssb["edge_coverage"]["covered"] < mssb["edge_coverage"]["total"]
+    assert "timings" not in report
+    suite = ET.parse(out / "junit.xml").getroot()
+    assert suite.get("tests") == "6" and suite.get("failures") == "0"
+    html = (out / "index.html").read_text()
+    for src in re.findall(r'src="([^"]+)"', html):
+        assert (out / src).is_file()
+    assert "http" not in re.sub(r"<!--.*?-->", "", html)
+
+
+def test_qa_output_repeats_byte_for_byte(qa_out, tmp_path: Path) -> None:
+    out, _, _ = qa_out
+    code, _, _ = run("qa", "CASB", "MSSB", "--out", str(tmp_path), "--jobs", "2",
+                     "--paths", "happy,cmecf-on-pacer-login,firm-pacer", "--no-timings")
+    assert code == 1
+    for first in out.rglob("*"):
+        if first.suffix in (".txt", ".json") or first.name == "junit.xml":
+            again = tmp_path / first.relative_to(out)
+            assert again.read_bytes() == first.read_bytes(), first
+
+
+def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
+    code, stdout, _ = run("qa", "MOEB", "--out", str(tmp_path), "--paths", "happy")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert set(report["timings"]) == {"started", "seconds", "courts"}
+    assert "time" in stdout.splitlines()[0]
+
+
+def test_broken_court_fails_with_its_shortest_failing_path(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    (broken / "guides").mkdir(parents=True)
+    shutil.copy(builtin_dir() / "guides" / "CASB.txt", broken / "guides" / "CASB.txt")
+    text = (builtin_dir() / "CASB.toml").read_text()
+    link = '    { label = "Link a CM/ECF account to your PACER account", to = "link-form" },\n'
+    assert link in text
+    (broken / "CASB.toml").write_text(text.replace(link, ""))
+    code, stdout, _ = run("qa", "CASB", "--profiles", str(broken), "--out",
+                          str(tmp_path / "out"), "--no-timings")
+    assert code == 1
+    assert "FAILED CASB happy: no end can be reached" in stdout
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    firm = next(p for p in report["courts"][0]["paths"] if p["id"] == "firm-pacer")
+    assert firm["failure"]["state_code"] == "CASB/happy/utilities"
+    assert len(firm["failure"]["actions"]) == 6
+    assert firm["failure"]["shortest"] == {
+        "state_code": "CASB/happy/utilities",
+        "actions": ["follow:Document Filing System", "login:pacer:individual",
+                    "menu:Utilities"]}
+
+
+def test_qa_bad_options_are_clear_errors(tmp_path: Path) -> None:
+    code, _, err = run("qa", "CASB", "--out", str(tmp_path), "--size", "10x5")
+    assert code == 2 and "--size" in err and "Traceback" not in err
+    code, _, err = run("qa", "CASB", "--out", str(tmp_path), "--paths", "nope")
+    assert code == 2 and "ecf-tui paths CASB" in err
+
+
+@pytest.mark.parametrize("court", COURTS)
+def test_graph_mermaid_parses_back_to_every_engine_edge(reg, court: str) -> None:
+    flow = graph.build(reg.load(court))
+    code, text, _ = run("graph", court, "--format", "mermaid")
+    assert code == 0 and text == mermaid(flow)
+    parsed = parse_mermaid_edges(text)
+    assert parsed == {edge_triple(e) for e in flow.flow_edges()}
+    assert "(([\"" not in text and '(["refreshed (refreshed)"])' in text
+
+
+def test_graph_dot(reg) -> None:
+    code, text, _ = run("graph", "MOEB", "--format", "dot")
+    assert code == 0 and text == dot(graph.build(reg.load("MOEB")))
+    assert text.startswith('digraph "MOEB" {') and "doublecircle" in text
+
+
+def test_diff_casb_canb_names_the_differences() -> None:
+    code, text, _ = run("diff", "CASB", "CANB")
+    assert code == 0
+    assert "only CASB: Release 5.0 Menu Items" in text
+    assert "only CANB: Release 3.1 Menu Items..." in text
+    assert "Change Your Client Code" in text and "Change Client Code" in text
+    assert "CM/ECF Barbara CASB; PACER BarbaraTest Casb" in text
+    assert "CM/ECF John Attorney; PACER John Attorney" in text
+    assert "≠ refresh method" in text and "way: relogin" in text and "way: clear-cache" in text
+    code, raw, _ = run("diff", "CASB", "CANB", "--format", "json")
+    points = {p["point"]: p for p in json.loads(raw)["points"]}
+    assert points["confirm names"]["same"] is False
+    assert points["way in"]["same"] is True
+
+
+def test_diff_screens_pairs_the_same_step(tmp_path: Path) -> None:
+    code, _, _ = run("diff", "MSSB", "MOEB", "--screens", str(tmp_path))
+    assert code == 0
+    html = (tmp_path / "index.html").read_text()
+    assert "MSSB/redaction.svg" in html and "MOEB/redaction.svg" in html
+    assert "MOEB/email.svg" in html
+    for src in re.findall(r'src="([^"]+)"', html):
+        assert (tmp_path / src).is_file()
