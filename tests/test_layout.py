@@ -1,5 +1,6 @@
 """Layouts work from 80x24 up: on every step screen of every court nothing runs past the
-right edge of the page or the menu bar (the page scrolls down, never sideways)."""
+right edge of the page or the menu bar (the page scrolls down, never sideways). 80x24 is
+the tightest; the snapshots show 100x30."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ecf_tui.app import make_app
 from .conftest import COURTS
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+@pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
 @pytest.mark.parametrize("court", COURTS)
 async def test_nothing_is_cut_off_sideways(reg, court: str, size: tuple[int, int]) -> None:
     profile = reg.load(court)
