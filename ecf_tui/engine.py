@@ -33,6 +33,8 @@ from ecf_tui.profile import (
 
 CMECF_PAGES = frozenset({"main", "utilities", "link-form", "confirm", "success"})
 END_KINDS = frozenset({"refreshed", "stop"})
+# The situation of a walk with no mistake in it, and the id of the guide's own path.
+HAPPY = "happy"
 INVALID = "invalid"
 WRONG_PASSWORD = "not-the-password"
 
@@ -487,7 +489,7 @@ def situation(profile: CourtProfile, state: State) -> str:
             return "relogin"
     if state.linked:
         return "linked"
-    return "happy"
+    return HAPPY
 
 
 def state_code(profile: CourtProfile, state: State) -> str:

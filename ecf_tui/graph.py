@@ -188,7 +188,7 @@ def paths(graph: StateGraph) -> list[Path]:
         covered_edges.update(flow_edge(profile, e) for e in edges)
         covered_situations.update(engine.situation(profile, s) for s in path.states)
 
-    add(follow_advice(graph, graph.start), ["happy"])
+    add(follow_advice(graph, graph.start), [engine.HAPPY])
     for edge in graph.edges:
         new_situation = engine.situation(profile, edge.target) not in covered_situations
         if flow_edge(profile, edge) in covered_edges and not new_situation:
@@ -211,9 +211,9 @@ def _names(profile: CourtProfile, edge: Edge) -> list[str]:
     before = engine.situation(profile, edge.source)
     after = engine.situation(profile, edge.target)
     act = f"{edge.source.step}--{_slug(edge.action.id)}"
-    if after not in (before, "happy"):
+    if after not in (before, engine.HAPPY):
         return [after, f"{after}--{act}"]
-    return [act if before == "happy" else f"{before}--{act}"]
+    return [act if before == engine.HAPPY else f"{before}--{act}"]
 
 
 def _slug(text: str) -> str:

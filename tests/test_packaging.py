@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,21 @@ def _run(*cmd: str | Path, cwd: Path | None = None) -> str:
                           check=False)
     assert proc.returncode == 0, f"{cmd}\n{proc.stdout}\n{proc.stderr}"
     return proc.stdout
+
+
+def _source_files() -> set[str]:
+    mapped = {"ecf_tui": ROOT / "ecf_tui", "ecf_tui/screens": ROOT / "screens",
+              "ecf_tui/courts": ROOT / "courts"}
+    return {f"{prefix}/{path.relative_to(folder)}"
+            for prefix, folder in mapped.items()
+            for pattern in ("*.py", "*.tcss", "*.toml")
+            for path in folder.rglob(pattern)
+            if "__pycache__" not in path.parts}
+
+
+def _shipped(package: Path) -> set[str]:
+    return {f"ecf_tui/{path.relative_to(package)}" for path in package.rglob("*")
+            if path.is_file()}
 
 
 def test_wheel_installs_and_runs(tmp_path: Path) -> None:
@@ -46,9 +62,20 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert (purelib / "ecf_tui" / "courts" / "_base.toml").is_file()
     assert (purelib / "ecf_tui" / "courts" / "guides" / "MOEB.txt").is_file()
     assert (purelib / "ecf_tui" / "screens" / "__init__.py").is_file()
+    # Every source module and style sheet reaches the wheel, so a new subpackage missing
+    # from pyproject's package list fails here rather than on a user's machine.
+    assert _shipped(purelib / "ecf_tui") >= _source_files()
 
     out = _run(venv / "bin" / "ecf-tui", "courts", cwd=tmp_path)
     assert [line.split()[0] for line in out.splitlines()] == ["ALNB", "CANB", "CASB", "MOEB",
                                                               "MSSB"]
     assert str(purelib / "ecf_tui" / "courts" / "MSSB.toml") in out
     _run(venv / "bin" / "ecf-tui", "validate", cwd=tmp_path)
+
+    # The installed app itself runs: one path through the real screens, headless.
+    qa = subprocess.run([str(venv / "bin" / "ecf-tui"), "qa", "MSSB", "--paths", "happy",
+                         "--jobs", "1", "--out", str(tmp_path / "qa")],
+                        capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert qa.returncode == 1, "one path leaves edges uncovered"
+    assert re.search(r"^MSSB\s+1\s+1\s+0\s", qa.stdout, re.M), qa.stdout + qa.stderr
+    assert (tmp_path / "qa" / "index.html").is_file()

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -61,6 +62,10 @@ def test_qa_writes_screens_text_report_junit_and_gallery(qa_out) -> None:
     for src in re.findall(r'src="([^"]+)"', html):
         assert (out / src).is_file()
     assert "http" not in re.sub(r"<!--.*?-->", "", html)
+    # The guide's own walk opens with the page; the other passing paths stay folded.
+    opened = re.findall(r'<details class="pass"( open)?><summary>([^ <]+)', html)
+    assert sorted(opened) == [("", "cmecf-on-pacer-login"), ("", "cmecf-on-pacer-login"),
+                              (" open", "happy"), (" open", "happy")]
 
 
 def test_qa_output_repeats_byte_for_byte(qa_out, tmp_path: Path) -> None:
@@ -149,3 +154,30 @@ def test_diff_screens_pairs_the_same_step(tmp_path: Path) -> None:
     assert "MOEB/email.svg" in html
     for src in re.findall(r'src="([^"]+)"', html):
         assert (tmp_path / src).is_file()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed here")
+def test_gallery_shows_the_screenshots_in_headless_chromium(qa_out, tmp_path: Path) -> None:
+    """The gallery, opened offline from file:// in headless Chromium, renders every
+    screenshot of its open paths (a probe script added to a copy reports the count)."""
+    out, _, _ = qa_out
+    probe = ('<script>addEventListener("load", () => { const shots = [...document.'
+             'querySelectorAll("details[open] img")]; document.body.dataset.probe = '
+             'shots.filter(i => i.complete && i.naturalWidth > 0).length + "/" + '
+             "shots.length; });</script>")
+    page = out / "probe.html"
+    page.write_text((out / "index.html").read_text().replace("</body>", probe + "</body>"))
+    proc = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    page.unlink()
+    loaded = re.search(r'data-probe="(\d+)/(\d+)"', proc.stdout)
+    assert loaded, proc.stdout[-2000:] + proc.stderr[-2000:]
+    shown, total = map(int, loaded.groups())
+    assert total >= 10 and shown == total

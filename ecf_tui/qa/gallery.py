@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ecf_tui.engine import HAPPY
 from ecf_tui.qa.report import CourtSummary
 
 STYLE = """
@@ -38,7 +39,9 @@ def write_gallery(courts: list[CourtSummary], out: Path) -> None:
                 f"<li><code>{escape(e)}</code></li>" for e in court.uncovered) + "</ul>")
         for result in sorted(court.results, key=lambda r: r.passed):
             state = "pass" if result.passed else "fail"
-            opened = "" if result.passed else " open"
+            # Failures and the guide's own walk are open, so the page shows screens at once;
+            # the other paths stay folded, or a browser would load every screenshot.
+            opened = " open" if not result.passed or result.path_id == HAPPY else ""
             parts.append(f'<details class="{state}"{opened}><summary>{escape(result.path_id)}'
                          f" — {state}, {len(result.steps)} screens</summary>")
             if result.failure is not None:
