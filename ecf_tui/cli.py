@@ -9,6 +9,7 @@ exits 2; nothing here prints a traceback for it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,6 +111,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`ecf-tui paths MSSB | head`): stop quietly, and point
+        # stdout at nothing so the interpreter's last flush cannot complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:

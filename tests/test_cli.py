@@ -167,3 +167,15 @@ def test_profiles_folder_overrides_a_builtin_and_env_adds_one(court_copy, tmp_pa
 def test_missing_profiles_folder_is_a_clear_error() -> None:
     code, _, err = run("courts", "--profiles", "/no/such/folder")
     assert code == 2 and "/no/such/folder" in err and "Traceback" not in err
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
+    """`ecf-tui paths MSSB | head -1`: the pipe closes before ecf-tui has written."""
+    proc = subprocess.Popen([sys.executable, "-m", "ecf_tui", "paths", "MSSB"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert proc.returncode == 1

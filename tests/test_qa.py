@@ -86,6 +86,27 @@ def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
     assert "time" in stdout.splitlines()[0]
 
 
+def test_qa_progress_moves_path_by_path(tmp_path: Path, monkeypatch) -> None:
+    from ecf_tui.qa import command
+
+    steps: list[int] = []
+
+    class Recorder:
+        def __init__(self, total: int) -> None:
+            assert total == 2
+
+        def __enter__(self):
+            return steps.append
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    monkeypatch.setattr(command, "_progress", Recorder)
+    run("qa", "MOEB", "--out", str(tmp_path), "--jobs", "1", "--paths",
+        "happy,cmecf-on-pacer-login", "--no-timings")
+    assert steps == [1, 1], "one worker ran both paths; the bar moved after each"
+
+
 def test_broken_court_fails_with_its_shortest_failing_path(tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     (broken / "guides").mkdir(parents=True)

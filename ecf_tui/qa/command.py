@@ -3,12 +3,16 @@ parallel worker processes, with a progress bar on a terminal and a summary table
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import suppress
 from datetime import UTC, datetime
+from multiprocessing.queues import Queue
 from pathlib import Path
+from queue import Empty
 from typing import TextIO
 
 from ecf_tui import graph
@@ -73,15 +77,37 @@ def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, 
     tasks = [(code, chunk) for code, ids in plans.items() for chunk in _chunks(ids, jobs)]
     total = sum(len(ids) for ids in plans.values())
     results: list[PathResult] = []
-    with _progress(total) as advance, ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures: list[Future[list[PathResult]]] = [
-            pool.submit(run_paths, reg.folders, code, chunk, out, size) for code, chunk in tasks
-        ]
-        for future in futures:
-            done = future.result()
-            results += done
-            advance(len(done))
+    # Workers run a chunk of paths in one App each; they tell the bar of every path done
+    # through this queue, so it moves path by path rather than chunk by chunk.
+    done_paths: Queue[int] = multiprocessing.get_context().Queue()
+    with _progress(total) as advance, ProcessPoolExecutor(
+            max_workers=jobs, initializer=_worker_init, initargs=(done_paths,)) as pool:
+        pending: set[Future[list[PathResult]]] = {
+            pool.submit(_run_chunk, reg.folders, code, chunk, out, size) for code, chunk in tasks
+        }
+        while pending:
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                results += future.result()
+            with suppress(Empty):
+                while True:
+                    advance(done_paths.get_nowait())
     return results
+
+
+_done_paths: Queue[int] | None = None
+
+
+def _worker_init(done_paths: Queue[int]) -> None:
+    global _done_paths
+    _done_paths = done_paths
+
+
+def _run_chunk(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path,
+               size: Size) -> list[PathResult]:
+    queue = _done_paths
+    return run_paths(folders, court, path_ids, out, size,
+                     path_done=(lambda: queue.put(1)) if queue is not None else lambda: None)
 
 
 class _progress:
@@ -93,9 +119,10 @@ class _progress:
 
     def __enter__(self):
         if sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True)
+            self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("paths", total=self.total)
         return self.advance
@@ -113,14 +140,16 @@ def _print_summary(courts: list[CourtSummary], stdout: TextIO, out: Path,
                    seconds: float | None) -> None:
     header = f"{'court':<6} {'paths':>5} {'passed':>6} {'failed':>6} {'edge coverage':>13}"
     if seconds is not None:
-        header += f" {'time':>8}"
+        # A court's time adds up its paths' times across the workers; the wall time of the
+        # whole run is on the last line.
+        header += f" {'path time':>9}"
     print(header, file=stdout)
     for c in courts:
         covered, total = c.coverage
         row = (f"{c.code:<6} {len(c.results):>5} {c.passed:>6} {c.failed:>6} "
                f"{f'{covered}/{total}':>13}")
         if seconds is not None:
-            row += f" {c.seconds:>7.1f}s"
+            row += f" {c.seconds:>8.1f}s"
         print(row, file=stdout)
     for c in courts:
         for r in c.results:
@@ -133,7 +162,7 @@ def _print_summary(courts: list[CourtSummary], stdout: TextIO, out: Path,
         for edge in c.uncovered:
             print(f"UNCOVERED {c.code} {edge}", file=stdout)
     if seconds is not None:
-        print(f"{sum(len(c.results) for c in courts)} paths in {seconds:.1f}s; "
+        print(f"{sum(len(c.results) for c in courts)} paths in {seconds:.1f}s wall; "
               f"report: {out / 'report.json'}, gallery: {out / 'index.html'}", file=stdout)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,13 +65,14 @@ class _Fault(Exception):
 
 
 def run_paths(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path | None,
-              size: Size) -> list[PathResult]:
-    """Run these paths of a court in one headless App (a worker process calls this)."""
-    return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size))
+              size: Size, path_done: Callable[[], None] = lambda: None) -> list[PathResult]:
+    """Run these paths of a court in one headless App (a worker process calls this),
+    calling `path_done` after each path."""
+    return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size, path_done))
 
 
 async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path | None,
-                     size: Size) -> list[PathResult]:
+                     size: Size, path_done: Callable[[], None]) -> list[PathResult]:
     from ecf_tui.app import EcfApp
 
     profile = reg.load(court, graph_checks=False)
@@ -81,6 +83,7 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     async with app.run_test(size=size) as pilot:
         for path_id in path_ids:
             results.append(await _run_one(app, pilot, flow, by_id[path_id], out))
+            path_done()
     return results
 
 
