@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -29,16 +30,46 @@ def run(*argv: str) -> tuple[int, str, str]:
     return main(list(argv), out, err), out.getvalue(), err.getvalue()
 
 
+@dataclass
+class QaRun:
+    out: Path
+    code: int
+    stdout: str
+    progress: list[int]
+    """What each step of the progress bar advanced by."""
+
+
+# The tests that read this one run share a worker (xdist's loadgroup), so it runs once.
+SHARED_RUN = pytest.mark.xdist_group("qa_out")
+
+
 @pytest.fixture(scope="module")
-def qa_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+def qa_out(tmp_path_factory: pytest.TempPathFactory) -> QaRun:
+    from ecf_tui.qa import command
+
     out = tmp_path_factory.mktemp("qa")
-    code, stdout, _ = run("qa", "CASB", "MSSB", "--out", str(out), "--jobs", "1",
-                          "--paths", "happy,cmecf-on-pacer-login", "--no-timings")
-    return out, code, stdout
+    progress: list[int] = []
+
+    class Recorder:
+        def __init__(self, total: int) -> None:
+            assert total == 4
+
+        def __enter__(self):
+            return progress.append
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(command, "_progress", Recorder)
+        code, stdout, _ = run("qa", "CASB", "MSSB", "--out", str(out), "--jobs", "1",
+                              "--paths", "happy,cmecf-on-pacer-login", "--no-timings")
+    return QaRun(out, code, stdout, progress)
 
 
-def test_qa_writes_screens_text_report_junit_and_gallery(qa_out) -> None:
-    out, code, stdout = qa_out
+@SHARED_RUN
+def test_qa_writes_screens_text_report_junit_and_gallery(qa_out: QaRun) -> None:
+    out, code, stdout = qa_out.out, qa_out.code, qa_out.stdout
     assert code == 1, "a subset leaves edges uncovered, so qa does not pass"
     assert re.search(r"^CASB\s+2\s+2\s+0\s+\d+/28$", stdout, re.M), stdout
     report = json.loads((out / "report.json").read_text())
@@ -68,8 +99,9 @@ def test_qa_writes_screens_text_report_junit_and_gallery(qa_out) -> None:
                               (" open", "happy"), (" open", "happy")]
 
 
-def test_qa_output_repeats_byte_for_byte(qa_out, tmp_path: Path) -> None:
-    out, _, _ = qa_out
+@SHARED_RUN
+def test_qa_output_repeats_byte_for_byte(qa_out: QaRun, tmp_path: Path) -> None:
+    out = qa_out.out
     code, _, _ = run("qa", "CASB", "MSSB", "--out", str(tmp_path), "--jobs", "2",
                      "--paths", "happy,cmecf-on-pacer-login", "--no-timings")
     assert code == 1
@@ -86,25 +118,10 @@ def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
     assert "time" in stdout.splitlines()[0]
 
 
-def test_qa_progress_moves_path_by_path(tmp_path: Path, monkeypatch) -> None:
-    from ecf_tui.qa import command
-
-    steps: list[int] = []
-
-    class Recorder:
-        def __init__(self, total: int) -> None:
-            assert total == 2
-
-        def __enter__(self):
-            return steps.append
-
-        def __exit__(self, *exc: object) -> None:
-            pass
-
-    monkeypatch.setattr(command, "_progress", Recorder)
-    run("qa", "MOEB", "--out", str(tmp_path), "--jobs", "1", "--paths",
-        "happy,cmecf-on-pacer-login", "--no-timings")
-    assert steps == [1, 1], "one worker ran both paths; the bar moved after each"
+@SHARED_RUN
+def test_qa_progress_moves_path_by_path(qa_out: QaRun) -> None:
+    assert qa_out.progress == [1, 1, 1, 1], "one worker per court ran two paths; the bar " \
+        "moved after each"
 
 
 def test_broken_court_fails_with_its_shortest_failing_path(tmp_path: Path) -> None:
@@ -181,10 +198,12 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed here")
-def test_gallery_shows_the_screenshots_in_headless_chromium(qa_out, tmp_path: Path) -> None:
+@SHARED_RUN
+def test_gallery_shows_the_screenshots_in_headless_chromium(qa_out: QaRun,
+                                                            tmp_path: Path) -> None:
     """The gallery, opened offline from file:// in headless Chromium, renders every
     screenshot of its open paths (a probe script added to a copy reports the count)."""
-    out, _, _ = qa_out
+    out = qa_out.out
     probe = ('<script>addEventListener("load", () => { const shots = [...document.'
              'querySelectorAll("details[open] img")]; document.body.dataset.probe = '
              'shots.filter(i => i.complete && i.naturalWidth > 0).length + "/" + '
