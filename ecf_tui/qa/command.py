@@ -39,9 +39,9 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
            only: list[str], timings: bool, stdout: TextIO) -> int:
     codes = [reg.source(c.upper()).code for c in courts] or reg.codes()
     plans: dict[str, list[str]] = {}
-    for code in codes:
-        profile = reg.load(code, graph_checks=False)
-        ids = [p.id for p in graph.paths(graph.build(profile))]
+    flows = {code: graph.build(reg.load(code, graph_checks=False)) for code in codes}
+    for code, flow in flows.items():
+        ids = [p.id for p in graph.paths(flow)]
         unknown = [i for i in only if i not in ids]
         if only and len(unknown) == len(only):
             raise UserError(f"{code} has no path {', '.join(unknown)}.", place="--paths",
@@ -52,12 +52,11 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
     began = time.perf_counter()
     results = _run_all(reg, plans, out, size, max(1, jobs))
     summaries = []
-    for code in codes:
-        profile = reg.load(code, graph_checks=False)
+    for code, flow in flows.items():
         mine = sorted((r for r in results if r.court == code),
                       key=lambda r: plans[code].index(r.path_id))
-        edges = tuple(str(e) for e in graph.build(profile).flow_edges())
-        summaries.append(CourtSummary(code, profile.name.text, tuple(mine), edges,
+        edges = tuple(str(e) for e in flow.flow_edges())
+        summaries.append(CourtSummary(code, flow.profile.name.text, tuple(mine), edges,
                                       sum(r.seconds for r in mine)))
     seconds = time.perf_counter() - began
     data = report(summaries, size, timings=timings, started=started, seconds=seconds)
@@ -106,8 +105,8 @@ def _worker_init(done_paths: Queue[int]) -> None:
 def _run_chunk(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path,
                size: Size) -> list[PathResult]:
     queue = _done_paths
-    return run_paths(folders, court, path_ids, out, size,
-                     path_done=(lambda: queue.put(1)) if queue is not None else lambda: None)
+    assert queue is not None, "set by _worker_init in every worker"
+    return run_paths(folders, court, path_ids, out, size, path_done=lambda: queue.put(1))
 
 
 class _progress:
