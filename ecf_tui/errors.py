@@ -42,7 +42,8 @@ class ProfileErrors(UserError):
         self.problems = problems
         first = problems[0]
         more = f" ({len(problems) - 1} more problem(s) below.)" if len(problems) > 1 else ""
-        super().__init__(first.problem + more, file=file, place=first.place, fix=first.fix)
+        super().__init__(first.problem + more, file=first.file or file, place=first.place,
+                         fix=first.fix)
 
     def paragraph(self) -> str:
         head = super().paragraph()

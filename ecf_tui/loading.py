@@ -217,7 +217,7 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     from ecf_tui.flow_checks import check_profile
 
     problems = [
-        UserError(p.problem, file=path, place=_place(files, p.loc), fix=p.fix)
+        UserError(p.problem, **_where(files, p.loc), fix=p.fix)
         for p in check_profile(profile, path.stem, graph=graph_checks)
     ]
     if problems:
@@ -225,14 +225,18 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     return profile
 
 
-def _place(files: Iterable[Path], loc: tuple[str | int, ...]) -> str:
+def _where(files: list[Path], loc: tuple[str | int, ...]) -> dict[str, Any]:
+    """The file that holds a field (the court's, or a base profile it extends) and the
+    line and column there, as UserError's `file` and `place`."""
     where = describe_loc(loc)
     for file in files:
         found = find_place(file, loc)
+        if found and file == files[0]:
+            return {"file": file, "place": f"{found} (field {where})"}
         if found:
-            suffix = "" if file == next(iter(files)) else f" of {file.name}"
-            return f"{found}{suffix} (field {where})"
-    return f"field {where}"
+            return {"file": file, "place": f"{found} (field {where}, which {files[0].name} "
+                                           f"takes from this base profile)"}
+    return {"file": files[0], "place": f"field {where}"}
 
 
 def _problem(error: Any, files: list[Path]) -> UserError:
@@ -246,17 +250,17 @@ def _problem(error: Any, files: list[Path]) -> UserError:
         close = _nearest(bad, valid)
         fix = (f"did you mean '{close}'? " if close else "")
         fix += f"Valid keys here: {', '.join(valid)}."
-        return UserError(f"unknown key '{bad}'.", place=_place(files, loc), fix=fix)
+        return UserError(f"unknown key '{bad}'.", **_where(files, loc), fix=fix)
     if kind == "missing":
-        return UserError(f"the key '{loc[-1]}' is missing.", place=_place(files, loc[:-1]),
+        return UserError(f"the key '{loc[-1]}' is missing.", **_where(files, loc[:-1]),
                          fix=f"add {loc[-1]} = ... there.")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         from ecf_tui.profile import STEP_KINDS
 
-        return UserError("a step needs a known kind.", place=_place(files, loc),
+        return UserError("a step needs a known kind.", **_where(files, loc),
                          fix=f"set kind to one of: {', '.join(STEP_KINDS)}.")
     message = error["msg"].rstrip(".")
-    return UserError(f"{message[0].lower()}{message[1:]}.", place=_place(files, loc),
+    return UserError(f"{message[0].lower()}{message[1:]}.", **_where(files, loc),
                      fix="give a value of the expected type and form.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from ecf_tui import __version__
 from ecf_tui.cli import main
+from ecf_tui.loading import builtin_dir
 
 from .conftest import COURTS
 
@@ -93,6 +95,20 @@ def test_validate_a_missing_file_and_a_step_that_does_not_exist(court_copy) -> N
     code, _, err = run("validate", str(path))
     assert code == 2
     _assert_clean_error(err, path, "steps.email.back_to", "'sucess'", "success")
+
+
+def test_a_problem_in_a_base_profile_names_the_base_file(court_copy) -> None:
+    """With the link on the Utilities page gone, steps that only the base profile
+    defines are cut off: the error points into `_base.toml`, not the court's file."""
+    path = court_copy("CASB")
+    link = '    { label = "Link a CM/ECF account to your PACER account", to = "link-form" },\n'
+    path.write_text(path.read_text().replace(link, ""))
+    code, _, err = run("validate", str(path))
+    assert code == 2 and "Traceback" not in err
+    base = builtin_dir() / "_base.toml"
+    assert re.search(rf"^  - {re.escape(str(base))}, line \d+, column \d+ \(field "
+                     r"steps\.must-upgrade, which CASB\.toml takes from this base profile\)",
+                     err, re.M), err
 
 
 def test_validate_a_simulator_text_passed_off_as_the_guides(court_copy) -> None:
