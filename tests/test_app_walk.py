@@ -63,12 +63,22 @@ def _branch_point(path: graph.Path, happy: graph.Path) -> int:
     return min(len(path.edges), len(happy.edges))
 
 
+_PATHS: dict[str, dict[str, graph.Path]] = {}
+
+
+def _paths(reg, court: str) -> dict[str, graph.Path]:
+    """A court's paths by id, built once per test process (the graph takes a while)."""
+    if court not in _PATHS:
+        _PATHS[court] = {p.id: p for p in graph.paths(graph.build(reg.load(court)))}
+    return _PATHS[court]
+
+
 @pytest.mark.parametrize(("court", "path_id"), _branches())
 async def test_branch_in_the_app(reg, court: str, path_id: str) -> None:
     """From where the branch leaves the happy path (the state a help desk opens with
     `ecf-tui run CODE`), the App follows the branch to the end the engine says."""
     profile = reg.load(court)
-    found = {p.id: p for p in graph.paths(graph.build(profile))}
+    found = _paths(reg, court)
     path = found[path_id]
     start = _branch_point(path, found["happy"])
     app = make_app(reg, engine.state_code(profile, path.states[start]))
