@@ -116,6 +116,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         # stdout at nothing so the interpreter's last flush cannot complain either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as failed:
+        # A file that cannot be read or written midway (a full disk, a folder removed).
+        where = f"{failed.filename}: " if failed.filename else ""
+        print(f"ecf-tui: {where}{failed.strerror or failed}. Fix: check that this file or "
+              "folder exists and can be read and written, then run the command again.",
+              file=err)
+        return EXIT_BAD_INPUT
 
 
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ecf_tui import engine, graph
+from ecf_tui.errors import writable_folder
 from ecf_tui.loading import Registry
 from ecf_tui.profile import (
     CourtProfile,
@@ -157,6 +158,7 @@ def _text(a: str, b: str, found: list[Point]) -> str:
 
 def run_diff(reg: Registry, a: str, b: str, fmt: str, screens: str | None, out: TextIO) -> int:
     pa, pb = reg.load(a), reg.load(b)
+    folder = writable_folder(Path(screens), "--screens") if screens else None
     found = points(pa, pb)
     if fmt == "json":
         data = {"a": a, "b": b, "points": [
@@ -164,8 +166,8 @@ def run_diff(reg: Registry, a: str, b: str, fmt: str, screens: str | None, out: 
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         out.write(_text(a, b, found))
-    if screens:
+    if folder is not None:
         from ecf_tui.diff_screens import write_pairs
 
-        write_pairs(reg, pa, pb, Path(screens))
+        write_pairs(reg, pa, pb, folder)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -49,3 +50,20 @@ class ProfileErrors(UserError):
         head = super().paragraph()
         rest = [p.paragraph().removeprefix("ecf-tui: ") for p in self.problems[1:]]
         return "\n".join([head, *(f"  - {r}" for r in rest)])
+
+
+def writable_folder(path: Path, option: str) -> Path:
+    """Make the folder an option names (`--out`) and check it can be written, before any
+    long run starts writing into it."""
+    if path.exists() and not path.is_dir():
+        raise UserError("this is a file, not a folder.", file=path, place=option,
+                        fix="give a folder (it is made if missing).")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"cannot make this folder ({err.strerror}).", file=path, place=option,
+                        fix="give a folder you can write to (it is made if missing).") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UserError("cannot write into this folder.", file=path, place=option,
+                        fix="give a folder you can write to (it is made if missing).")
+    return path

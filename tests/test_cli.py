@@ -132,6 +132,39 @@ def test_bad_option_is_a_paragraph_not_a_traceback() -> None:
     assert code == 2 and err.startswith("ecf-tui: ") and "Fix:" in err
 
 
+@pytest.mark.parametrize("command", [["qa", "CASB", "--paths", "happy", "--out"],
+                                     ["diff", "CASB", "CANB", "--screens"]])
+def test_an_output_folder_that_cannot_be_written_is_a_paragraph(command, tmp_path) -> None:
+    """Checked before anything runs, so nothing is printed or written first."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    option = command[-1]
+    for target, problem in ((a_file, "this is a file, not a folder."),
+                            (tmp_path / "a-file" / "under", "cannot make this folder"),
+                            (locked, "cannot write into this folder.")):
+        if target == locked and os.access(locked, os.W_OK):
+            continue  # root writes anywhere
+        code, out, err = run(*command, str(target))
+        assert code == 2 and out == "", (target, out)
+        assert err.startswith(f"ecf-tui: {target}, {option}: {problem}"), err
+        assert "Fix: give a folder" in err and "Traceback" not in err
+
+
+def test_a_file_that_fails_midway_is_a_paragraph(tmp_path, monkeypatch) -> None:
+    import ecf_tui.diff_screens
+
+    def full_disk(*args: object) -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "CASB" / "login.svg"))
+
+    monkeypatch.setattr(ecf_tui.diff_screens, "write_pairs", full_disk)
+    code, _, err = run("diff", "CASB", "CANB", "--screens", str(tmp_path))
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"ecf-tui: {tmp_path / 'CASB' / 'login.svg'}: No space left on "
+                          "device. Fix: check that this file or folder exists"), err
+
+
 def test_paths_mssb_has_the_dialog_paths() -> None:
     code, out, _ = run("paths", "MSSB")
     assert code == 0

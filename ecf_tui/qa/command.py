@@ -16,7 +16,7 @@ from queue import Empty
 from typing import TextIO
 
 from ecf_tui import graph
-from ecf_tui.errors import UserError
+from ecf_tui.errors import UserError, writable_folder
 from ecf_tui.loading import Registry
 from ecf_tui.qa.gallery import write_gallery
 from ecf_tui.qa.report import CourtSummary, report, write_json, write_junit
@@ -47,7 +47,7 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
             raise UserError(f"{code} has no path {', '.join(unknown)}.", place="--paths",
                             fix=f"list them with 'ecf-tui paths {code}'.")
         plans[code] = [i for i in ids if not only or i in only]
-    out.mkdir(parents=True, exist_ok=True)
+    writable_folder(out, "--out")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()
     results = _run_all(reg, plans, out, size, max(1, jobs))
