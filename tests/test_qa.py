@@ -112,10 +112,15 @@ def test_qa_output_repeats_byte_for_byte(qa_out: QaRun, tmp_path: Path) -> None:
 
 
 def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
-    code, stdout, _ = run("qa", "MOEB", "--out", str(tmp_path), "--paths", "happy")
+    """Also: a path only some courts have runs in those; the others sit the run out."""
+    code, stdout, _ = run("qa", "MOEB", "ALNB", "--out", str(tmp_path), "--paths",
+                          "redaction-cancelled")
     report = json.loads((tmp_path / "report.json").read_text())
     assert set(report["timings"]) == {"started", "seconds", "courts"}
     assert "time" in stdout.splitlines()[0]
+    assert [c["code"] for c in report["courts"]] == ["MOEB"]
+    assert [p["id"] for p in report["courts"][0]["paths"]] == ["redaction-cancelled"]
+    assert report["courts"][0]["paths"][0]["passed"]
 
 
 @SHARED_RUN
@@ -151,6 +156,8 @@ def test_qa_bad_options_are_clear_errors(tmp_path: Path) -> None:
     assert code == 2 and "--size" in err and "Traceback" not in err
     code, _, err = run("qa", "CASB", "--out", str(tmp_path), "--paths", "nope")
     assert code == 2 and "ecf-tui paths CASB" in err
+    code, out, err = run("qa", "--out", str(tmp_path), "--paths", "happy,hapy")
+    assert code == 2 and "no court here has the path hapy." in err and out == ""
 
 
 @pytest.mark.parametrize("court", COURTS)

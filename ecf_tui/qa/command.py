@@ -38,15 +38,20 @@ def parse_size(text: str) -> Size:
 def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
            only: list[str], timings: bool, stdout: TextIO) -> int:
     codes = [reg.source(c.upper()).code for c in courts] or reg.codes()
-    plans: dict[str, list[str]] = {}
     flows = {code: graph.build(reg.load(code, graph_checks=False)) for code in codes}
-    for code, flow in flows.items():
-        ids = [p.id for p in graph.paths(flow)]
-        unknown = [i for i in only if i not in ids]
-        if only and len(unknown) == len(only):
-            raise UserError(f"{code} has no path {', '.join(unknown)}.", place="--paths",
-                            fix=f"list them with 'ecf-tui paths {code}'.")
-        plans[code] = [i for i in ids if not only or i in only]
+    plans = {code: [p.id for p in graph.paths(flow)] for code, flow in flows.items()}
+    if only:
+        # A path id names a situation, and not every court has every situation (only MSSB
+        # has inactive-pacer): each court runs the ones it has, and courts with none of
+        # them sit this run out; an id that no court has is a typo.
+        unknown = [i for i in only if not any(i in ids for ids in plans.values())]
+        if unknown:
+            raise UserError(f"no court here has the path {', '.join(unknown)}.",
+                            place="--paths", fix="list a court's paths with 'ecf-tui paths "
+                            f"{codes[0]}'.")
+        plans = {code: kept for code, ids in plans.items()
+                 if (kept := [i for i in ids if i in only])}
+        flows = {code: flows[code] for code in plans}
     writable_folder(out, "--out")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()
