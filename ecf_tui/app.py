@@ -1,71 +1,45 @@
-"""Provides the Textual App: it owns the engine's state, shows the screen for it, and
-turns the `Chose` messages screens send into engine steps.
+"""Provides the Textual App: it owns the engine's state, shows the screen for it (as
+`screen_map` says), and turns the `Chose` messages screens send into engine steps.
 
-The App is the only place that maps a state to a screen; screens never decide where
-the flow goes. A crash shows a short report (no local variables, no typed text)
-instead of Textual's default traceback, which prints every frame's locals.
+Screens never decide where the flow goes. A crash shows a short report (no local
+variables, no typed text) instead of Textual's default traceback, which prints every
+frame's locals.
 """
 
 from __future__ import annotations
 
 import traceback
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import constants
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
-from ecf_tui import __version__, engine, view
+from ecf_tui import __version__, engine
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.loading import Registry
 from ecf_tui.profile import CourtProfile
-from ecf_tui.screens.confirm import ConfirmScreen
+from ecf_tui.screen_map import Shown, shown_for
 from ecf_tui.screens.dialog import DialogScreen
-from ecf_tui.screens.email import EmailScreen
-from ecf_tui.screens.info import InfoScreen
-from ecf_tui.screens.link_form import LinkFormScreen
-from ecf_tui.screens.login import LoginScreen
-from ecf_tui.screens.main import MainScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
-from ecf_tui.screens.redaction import RedactionScreen
-from ecf_tui.screens.refreshed import RefreshedScreen
-from ecf_tui.screens.site import SiteScreen
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.screens.stop import StopScreen
-from ecf_tui.screens.success import SuccessScreen
-from ecf_tui.screens.utilities import UtilitiesScreen
+from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.widgets import Chose
 
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
 
-SCREEN_FOR_KIND: dict[str, type[StepScreen[Any]]] = {
-    "site": SiteScreen,
-    "login": LoginScreen,
-    "redaction": RedactionScreen,
-    "main": MainScreen,
-    "utilities": UtilitiesScreen,
-    "link-form": LinkFormScreen,
-    "confirm": ConfirmScreen,
-    "success": SuccessScreen,
-    "refreshed": RefreshedScreen,
-    "info": InfoScreen,
-    "stop": StopScreen,
-    "email": EmailScreen,
-}
 
-
-class EcfApp(App[None]):
+class EcfApp(ReportsCrashes, App[None]):
     """The simulator for one court at a time."""
 
     TITLE = "ecf-tui"
-    # Every stylesheet up front: a screen's own CSS_PATH loaded later would make Textual
-    # re-parse the whole stylesheet each time a new kind of screen first shows.
-    CSS_PATH: ClassVar = [
+    # Every stylesheet up front, and only here: a screen's own CSS_PATH loaded later would
+    # make Textual re-parse the whole stylesheet each time a new kind of screen first shows.
+    # Widgets first, then the frame every step screen shares, then each screen's own.
+    CSS_PATH: ClassVar = [  # type: ignore[misc]  # App declares it as an instance variable
         *sorted(WIDGETS.glob("*.tcss")),
         SCREENS / "step.tcss",
         *sorted(p for p in SCREENS.glob("*.tcss") if p.name != "step.tcss"),
@@ -82,9 +56,7 @@ class EcfApp(App[None]):
     def __init__(self, registry: Registry, court: str | None = None,
                  state: State | None = None, *, graph_checks: bool = True) -> None:
         super().__init__()
-        # Textual's log file and devtools record every key and Input value.
-        constants.LOG_FILE = None  # type: ignore[misc]
-        self.features = frozenset(self.features - {"devtools", "debug"})
+        keep_typing_out_of_logs(self)
         self.registry = registry
         self.profile: CourtProfile | None = (
             registry.load(court, graph_checks=graph_checks) if court else None)
@@ -135,37 +107,27 @@ class EcfApp(App[None]):
 
     def _show(self) -> None:
         assert self.profile is not None and self.state is not None
-        current = view.build(self.profile, self.state)
-        top = self.screen
-        if isinstance(top, DialogScreen):
+        target = shown_for(self.profile, self.state)
+        if isinstance(self.screen, DialogScreen):
             self.pop_screen()
-            top = self.screen
-        if current.step.kind == "dialog":
-            self._show_under_dialog(current)
-            self.push_screen(DialogScreen(current))
-            return
-        same_step = isinstance(top, StepScreen) and top.view.state.step == current.state.step
-        if same_step:
-            assert isinstance(top, StepScreen)
-            top.show(current)
-        elif isinstance(top, StepScreen):
-            self.switch_screen(SCREEN_FOR_KIND[current.step.kind](current))
+        if target.under is not None:
+            self._present(target.under)
+            self.push_screen(target.screen(target.view))
         else:
-            self.push_screen(SCREEN_FOR_KIND[current.step.kind](current))
+            self._present(target)
 
-    def _show_under_dialog(self, dialog: view.View) -> None:
-        """A dialog shows over the PACER login page."""
-        assert self.profile is not None and self.state is not None
-        login_id = self.profile.steps_of("login")[0]
+    def _present(self, target: Shown) -> None:
+        """Show a page: the screen on top shows the new View where it is of the same
+        class; else a new screen takes the place of the one on top (a step screen or
+        the picker), or goes on the stack at start."""
         top = self.screen
-        if isinstance(top, StepScreen) and top.view.state.step == login_id:
-            return
-        under = view.build(self.profile, replace(dialog.state, step=login_id))
-        make = LoginScreen(under)
-        if isinstance(top, StepScreen):
-            self.switch_screen(make)
+        if isinstance(top, StepScreen) and type(top) is target.screen:
+            if top.view != target.view:
+                top.show(target.view)
+        elif isinstance(top, StepScreen | PickerScreen):
+            self.switch_screen(target.screen(target.view))
         else:
-            self.push_screen(make)
+            self.push_screen(target.screen(target.view))
 
     # -- keys that are the browser's or the menu bar's ---------------------
 
@@ -195,17 +157,8 @@ class EcfApp(App[None]):
 
     # -- crashes -----------------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual's own handler renders a traceback with every frame's local variables,
-        # which would print a password typed a moment before. This report has none.
-        self._return_code = 1
-        if self._exception is None:  # run_test() re-raises it for the test that caused it
-            self._exception = error
-            self._exception_event.set()
-        self._exit_renderables.append(self.crash_report(error))
-        self._close_messages_no_wait()
-
     def crash_report(self, error: Exception) -> str:
+        """The report a crash prints: where, and what, but nothing typed."""
         frames = traceback.extract_tb(error.__traceback__)
         ours = [f for f in frames if "ecf_tui" in f.filename] or frames
         where = "?"
@@ -231,15 +184,15 @@ def make_app(registry: Registry, target: str | None = None) -> EcfApp:
     """The App for a court code, a state code (`MOEB/firm-pacer/confirm`), or the picker."""
     if target is None:
         return EcfApp(registry)
-    code = target.split("/", 1)[0].upper()
-    profile = registry.load(code)
-    if "/" not in target:
+    court, _, rest = target.partition("/")
+    code = registry.load(court).code
+    if not rest:
         return EcfApp(registry, code)
     from ecf_tui import graph
     from ecf_tui.errors import UserError
 
-    wanted = f"{code}/{target.split('/', 1)[1]}"
-    state = graph.state_for_code(graph.build(profile), wanted)
+    wanted = f"{code}/{rest}"
+    state = graph.state_for_code(graph.build(registry.load(code)), wanted)
     if state is None:
         raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
                         fix=f"list the paths with 'ecf-tui paths {code}', or give just {code}.")

@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if args.command == "diff":
             from ecf_tui.diff import run_diff
 
-            return run_diff(reg, args.a.upper(), args.b.upper(), args.format, args.screens, out)
+            return run_diff(reg, args.a, args.b, args.format, args.screens, out)
         return _run(reg, getattr(args, "target", None))
     except UserError as problem:
         print(problem.paragraph(), file=err)
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:
     from ecf_tui import graph, graph_export
 
-    flow = graph.build(reg.load(court.upper()))
+    flow = graph.build(reg.load(court))
     out.write(graph_export.mermaid(flow) if fmt == "mermaid" else graph_export.dot(flow))
     return EXIT_OK
 
@@ -175,7 +175,7 @@ def _validate(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
 def _paths(reg: Registry, court: str, out: TextIO) -> int:
     from ecf_tui import engine, graph
 
-    profile = reg.load(court.upper())
+    profile = reg.load(court)
     found = graph.paths(graph.build(profile))
     width = max(len(p.id) for p in found)
     for path in found:

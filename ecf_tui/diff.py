@@ -158,6 +158,7 @@ def _text(a: str, b: str, found: list[Point]) -> str:
 
 def run_diff(reg: Registry, a: str, b: str, fmt: str, screens: str | None, out: TextIO) -> int:
     pa, pb = reg.load(a), reg.load(b)
+    a, b = pa.code, pb.code
     folder = writable_folder(Path(screens), "--screens") if screens else None
     found = points(pa, pb)
     if fmt == "json":

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecf_tui.profile import NOTICE_KEYS, CourtProfile
+from ecf_tui.profile import NOTICE_KEYS, CourtProfile, Loc, step_references
 
-Loc = tuple[str | int, ...]
 ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
 
 
@@ -17,23 +16,6 @@ class Problem:
     loc: Loc
     problem: str
     fix: str
-
-
-def _targets(profile: CourtProfile) -> list[tuple[Loc, str | None]]:
-    """Every step reference: where it is, and the step id it names (None: none named)."""
-    found: list[tuple[Loc, str | None]] = [(("start",), profile.start)]
-    for sid, st in profile.steps.items():
-        here: Loc = ("steps", sid)
-        for name in ("next", "close_to", "cancel_to", "upgrade_to", "pacer_only_to", "back_to",
-                     "on_cmecf_credentials", "on_inactive", "email"):
-            if name in type(st).model_fields:
-                found.append(((*here, name), getattr(st, name)))
-        for i, link in enumerate(getattr(st, "links", [])):
-            found.append(((*here, "links", i, "to"), link.to))
-        for s_i, section in enumerate(getattr(st, "sections", [])):
-            for i, item in enumerate(section.items):
-                found.append(((*here, "sections", s_i, "items", i, "to"), item.to))
-    return found
 
 
 def check_profile(profile: CourtProfile, file_code: str | None = None, *,
@@ -47,7 +29,7 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
                     f"'{file_code}.toml'.", f"name the file {profile.code}.toml or set code = "
                     f"\"{file_code}\"."))
     known = ", ".join(profile.steps)
-    for loc, target in _targets(profile):
+    for loc, target in step_references(profile):
         if target is not None and target not in profile.steps:
             add(Problem(loc, f"names a step '{target}' that the profile does not have.",
                         f"use one of: {known}."))
@@ -85,16 +67,15 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
     if not profile.refresh.menu_items and not profile.refresh.ways:
         add(Problem(("refresh",), "gives no way to refresh the menus.",
                     "list menu_items or ways (browser-refresh, relogin, ...)."))
-    own = [a for a in profile.accounts.pacer.values()
-           if a.kind == "individual" and a.upgraded and not a.inactive]
-    if not own:
+    accounts = profile.accounts
+    if accounts.own_pacer is None:
         add(Problem(("accounts", "pacer"), "has no active individual upgraded PACER account.",
                     'add one with kind = "individual" and upgraded = true.'))
-    elif not any(not a.linked and a.person == own[0].person
-                 for a in profile.accounts.cmecf.values()):
+    elif accounts.own is None:
+        person = accounts.pacer[accounts.own_pacer].person
         add(Problem(("accounts", "cmecf"), f"has no unlinked CM/ECF account of person "
-                    f"'{own[0].person}', the holder of the first individual PACER account.",
-                    f"add one with person = \"{own[0].person}\" and linked = false."))
+                    f"'{person}', the holder of the first individual PACER account.",
+                    f"add one with person = \"{person}\" and linked = false."))
     if graph and not problems:
         problems += _graph_problems(profile)
     return problems

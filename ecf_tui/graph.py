@@ -55,10 +55,6 @@ class Path:
         return (self.start, *(e.target for e in self.edges))
 
     @property
-    def actions(self) -> tuple[Action, ...]:
-        return tuple(e.action for e in self.edges)
-
-    @property
     def end(self) -> State:
         return self.states[-1]
 
@@ -91,10 +87,6 @@ class StateGraph:
         """The flow graph's edges (steps as nodes), each once, in breadth-first order."""
         return list(dict.fromkeys(flow_edge(self.profile, e) for e in self.edges))
 
-    def nodes(self) -> list[str]:
-        """Every `situation/step` the flow reaches, in breadth-first order."""
-        return list(dict.fromkeys(self.node(s) for s in self.states))
-
 
 MENU_BAR = "(menu bar)"
 
@@ -103,9 +95,7 @@ def flow_edge(profile: CourtProfile, edge: Edge) -> FlowEdge:
     """The flow-graph edge an edge of the state graph stands for. The menu bar and the
     browser act alike on every CM/ECF page, so their edges leave one node, MENU_BAR."""
     source = edge.source.step
-    chrome = edge.action.name in ("menu", "refresh") or (
-        edge.action.name == "clear-cache" and profile.steps[source].kind in engine.CMECF_PAGES
-    )
+    chrome = engine.is_chrome(profile, source, edge.action)
     return FlowEdge(MENU_BAR if chrome else source, edge.action.id, edge.target.step)
 
 

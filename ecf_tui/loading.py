@@ -29,6 +29,11 @@ ENV_VAR = "ECF_TUI_PROFILES"
 BASE_PREFIX = "_"
 
 
+def court_code(text: str) -> str:
+    """A court code as the profiles spell it, whatever case it was typed in (`mssb`)."""
+    return text.strip().upper()
+
+
 def builtin_dir() -> Path:
     return Path(str(resources.files("ecf_tui.courts")))
 
@@ -66,17 +71,19 @@ class Registry:
         return list(self.sources)
 
     def source(self, code: str) -> Source:
+        """Where the court's profile comes from; `code` in any case."""
         try:
-            return self.sources[code]
+            return self.sources[court_code(code)]
         except KeyError:
             known = ", ".join(self.codes()) or "none"
-            close = _nearest(code.upper(), self.codes())
+            close = _nearest(court_code(code), self.codes())
             fix = f"use one of: {known}" + (f" (did you mean {close}?)" if close else "")
             fix += "; or add a folder with --profiles DIR."
             raise UserError(f"unknown court '{code}'.", place="court", fix=fix) from None
 
     def load(self, code: str, *, graph_checks: bool = True) -> CourtProfile:
-        key = (code, graph_checks)
+        """The court's profile, read once; `code` in any case."""
+        key = (court_code(code), graph_checks)
         if key not in self._cache:
             self._cache[key] = load_file(self.source(code).path, graph_checks=graph_checks)
         return self._cache[key]

@@ -9,7 +9,9 @@ where the guide is silent.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -53,12 +55,22 @@ class Text(Model):
         return self.text
 
 
+class StepReference:
+    """Marks a field that names a step (`next`, `back_to`, a link's `to`): flow checks,
+    the engine and the screen map find every one through `step_references`, so a new
+    reference field is checked as soon as it is declared with `StepRef`."""
+
+
+StepRef = Annotated[str, StepReference()]
+"""A step id, as a field that points to a step."""
+
+
 class Link(Model):
     """A link or menu item on a page."""
 
     label: Text
     """What the link says."""
-    to: str | None = None
+    to: StepRef | None = None
     """The step it opens; none for a link the procedure does not use (shown, inert)."""
 
 
@@ -111,11 +123,11 @@ class LoginStep(StepBase):
     """Forgot / need-an-account links in the guide's order."""
     notices: list[Text] = []
     """Notices under the form (restricted site, cookies)."""
-    next: str
+    next: StepRef
     """The step after a successful PACER login."""
-    on_cmecf_credentials: str | None = None
+    on_cmecf_credentials: StepRef | None = None
     """The dialog shown when CM/ECF credentials are typed here; none: a failed login."""
-    on_inactive: str | None = None
+    on_inactive: StepRef | None = None
     """The dialog shown when an inactive PACER account logs in."""
 
 
@@ -135,9 +147,9 @@ class DialogStep(StepBase):
     closable: bool = False
     """Whether the dialog has an "x" in its corner (Escape does the same)."""
     buttons: list[DialogButton] = []
-    close_to: str | None = None
+    close_to: StepRef | None = None
     """Where "x" (or a close button) leads."""
-    next: str | None = None
+    next: StepRef | None = None
     """Where a continue button leads."""
 
 
@@ -150,8 +162,8 @@ class RedactionStep(StepBase):
     """The checkbox's label."""
     continue_button: Text
     cancel_button: Text
-    next: str
-    cancel_to: str
+    next: StepRef
+    cancel_to: StepRef
     """Where Cancel leads (the simulator logs the user out)."""
 
 
@@ -181,10 +193,10 @@ class LinkFormStep(StepBase):
     links: list[Link] = []
     pacer_only_label: Text
     """The simulator's button for a user who uses CM/ECF for PACER only."""
-    next: str
-    upgrade_to: str
+    next: StepRef
+    upgrade_to: StepRef
     """Where Submit leads when the PACER account is not upgraded."""
-    pacer_only_to: str
+    pacer_only_to: StepRef
 
 
 class ConfirmStep(StepBase):
@@ -198,17 +210,17 @@ class ConfirmStep(StepBase):
     """What the page says under the names."""
     submit_button: Text
     back_label: Text
-    next: str
-    back_to: str
+    next: StepRef
+    back_to: StepRef
 
 
 class SuccessStep(StepBase):
     """The page shown once the accounts are linked, menus still limited."""
 
     kind: Literal["success"]
-    email: str | None = None
+    email: StepRef | None = None
     """The step showing the court's e-mail notification, where it sends one."""
-    next: str
+    next: StepRef
     """The refreshed page reached the court's way."""
 
 
@@ -223,7 +235,7 @@ class InfoStep(StepBase):
 
     kind: Literal["info"]
     back_label: Text
-    back_to: str
+    back_to: StepRef
 
 
 class StopStep(StepBase):
@@ -245,7 +257,7 @@ class EmailStep(StepBase):
     kind: Literal["email"]
     fields: list[EmailField]
     back_label: Text
-    back_to: str
+    back_to: StepRef
 
 
 Step = Annotated[
@@ -265,10 +277,10 @@ Step = Annotated[
     Field(discriminator="kind"),
 ]
 
-STEP_KINDS: tuple[str, ...] = (
-    "site", "login", "dialog", "redaction", "main", "utilities", "link-form",
-    "confirm", "success", "refreshed", "info", "stop", "email",
+STEP_KINDS: tuple[str, ...] = tuple(
+    get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(Step)[0])
 )
+"""Every step kind, in the order of the `Step` union (read from it, never listed twice)."""
 
 
 class PacerAccount(Model):
@@ -303,6 +315,25 @@ class CmecfAccount(Model):
 class Accounts(Model):
     pacer: dict[str, PacerAccount]
     cmecf: dict[str, CmecfAccount]
+
+    @cached_property
+    def own_pacer(self) -> str | None:
+        """The trainee's own PACER account id: the first individual, upgraded, active
+        one; None where the roster has none (flow checks report it)."""
+        return next((pid for pid, a in self.pacer.items()
+                     if a.kind == "individual" and a.upgraded and not a.inactive), None)
+
+    @cached_property
+    def own(self) -> tuple[str, str] | None:
+        """The trainee's own account ids: `own_pacer` and the first unlinked CM/ECF
+        account of the same person; None where the roster lacks either. Worked out once
+        per profile, as the engine asks for it on every step."""
+        if self.own_pacer is None:
+            return None
+        person = self.pacer[self.own_pacer].person
+        cmecf = next((cid for cid, a in self.cmecf.items()
+                      if not a.linked and a.person == person), None)
+        return None if cmecf is None else (self.own_pacer, cmecf)
 
 
 RefreshWay = Literal["browser-refresh", "relogin", "relogin-after-clear-cache", "clear-cache"]
@@ -346,13 +377,15 @@ class About(Model):
     contacts: list[Text] = []
 
 
-NOTICE_KEYS: tuple[str, ...] = (
+NoticeKey = Literal[
     "invalid-login",
     "cmecf-on-pacer-login",
     "redaction-cancelled",
     "wrong-cmecf-login",
     "cmecf-already-linked",
-)
+]
+"""The messages the engine shows; a profile words each one in `notices`."""
+NOTICE_KEYS: tuple[NoticeKey, ...] = get_args(NoticeKey)
 
 
 class CourtProfile(Model):
@@ -367,7 +400,7 @@ class CourtProfile(Model):
     about: About
     banner: list[Text] = []
     """A banner shown on every CM/ECF page (a test site's warning)."""
-    start: str
+    start: StepRef
     steps: dict[str, Step]
     menu_bar: MenuBar
     refresh: Refresh
@@ -375,8 +408,43 @@ class CourtProfile(Model):
     notices: dict[str, Text]
     """Messages the engine shows; keys are the engine's (see NOTICE_KEYS)."""
 
-    def step(self, step_id: str) -> Step:
-        return self.steps[step_id]
-
     def steps_of(self, kind: str) -> list[str]:
         return [sid for sid, s in self.steps.items() if s.kind == kind]
+
+    @cached_property
+    def first_of(self) -> dict[str, str]:
+        """The first step of each kind present; flow checks ensure exactly one login,
+        Utilities entry, link form and refreshed page."""
+        found: dict[str, str] = {}
+        for sid, st in self.steps.items():
+            found.setdefault(st.kind, sid)
+        return found
+
+
+Loc = tuple[str | int, ...]
+
+
+def step_references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | None]]:
+    """Every field of `model` (and of the links and sections inside it) that names a
+    step: where it is and the step id it names (None where it names none)."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        here = (*loc, name)
+        # pydantic keeps `Annotated` metadata of a plain field in `metadata`, and leaves
+        # it inside the annotation of an optional one.
+        if any(isinstance(m, StepReference) for m in info.metadata) or _is_step_ref(
+                info.annotation):
+            yield here, value
+        elif isinstance(value, BaseModel):
+            yield from step_references(value, here)
+        elif isinstance(value, list | dict):
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(item, BaseModel):
+                    yield from step_references(item, (*here, key))
+
+
+def _is_step_ref(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        return any(isinstance(m, StepReference) for m in annotation.__metadata__)
+    return any(_is_step_ref(arg) for arg in get_args(annotation))

@@ -1,10 +1,11 @@
 """Provides what a screen shows for a state, worked out once, without Textual.
 
-A `View` is the engine's answer to "what is on the screen now": the step's texts
-(from the profile), the state code, the stage indicator, the notice, the menu bar
-and which of its items work, the names on the confirm page, the practice accounts
-and the actions offered. Screens render a View and post back one of its actions;
-they decide nothing.
+A `View` is the whole contract between the engine and the screens: the court's
+banner, the step's texts (each a `Text` that records its source), the state code,
+the stage indicator, the notice, the menu bar and which of its items work, the
+checkbox, the names on the confirm page, the practice accounts and the actions
+offered. Screens and widgets render a View (and its parts) and post back one of its
+actions; they never read the profile or the state behind it.
 """
 
 from __future__ import annotations
@@ -13,14 +14,34 @@ from dataclasses import dataclass
 
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
-from ecf_tui.profile import CourtProfile, Step, Text
+from ecf_tui.profile import CourtProfile, MainStep, Step, SuccessStep, Text
+
+
+@dataclass(frozen=True)
+class CourtView:
+    """The court banner: the court's code and name, and its test-site warning."""
+
+    code: str
+    name: Text
+    banner: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
 class MenuItem:
-    label: str
+    label: Text
     action: Action | None
     """What a click does; None where the item does nothing in this simulation."""
+
+
+@dataclass(frozen=True)
+class MenuBarView:
+    """The CM/ECF menu bar: limited ("PACER Search") before the refresh, full after."""
+
+    logo: Text
+    items: tuple[MenuItem, ...]
+    caption: Text | None
+    """What the limited bar says of itself; None once the full menus show."""
+    full: bool
 
 
 @dataclass(frozen=True)
@@ -33,24 +54,50 @@ class PracticeAccount:
     about: str
 
 
+# The simulator's own words on an end of the procedure. They are marked as the
+# simulator's here; the refreshed page shows them (a later change puts them in the
+# profiles, in each court's words where its guide has them).
+ENDINGS: dict[str, Text] = {
+    "pass": Text(text="Done: your accounts are linked and the filing menus are shown.",
+                 source="simulator"),
+    "fail": Text(text="Linked, but not right: the accounts linked are not one person's "
+                      "individual accounts, and a link cannot be undone. Call the court.",
+                 source="simulator"),
+}
+CLEAR_CACHE = Text(text="Clear browser cache (F6)", source="simulator")
+"""The login page's button for a court whose users clear the cache before logging in."""
+
+
 @dataclass(frozen=True)
 class View:
-    profile: CourtProfile
-    state: State
+    court: CourtView
+    step_id: str
     step: Step
+    """The step's texts and shape, from the profile (read-only)."""
     code: str
+    """The state code: `COURT/situation/step`."""
     stage: int
     stage_count: int
     stage_name: str
     notice: Text | None
-    menu: tuple[MenuItem, ...]
-    menus_full: bool
+    menu_bar: MenuBarView | None
+    """The CM/ECF menu bar; None on pages that are not CM/ECF's."""
+    cmecf_banner: tuple[Text, ...]
+    """The CM/ECF main page's banner lines (shown on the main and refreshed pages)."""
     offered: dict[str, Action]
     accounts: tuple[PracticeAccount, ...]
-    names: tuple[str, str] | None
+    names: tuple[Text, Text] | None
     """(CM/ECF name, PACER name) on the confirm page."""
+    checked: bool
+    """The redaction agreement's checkbox."""
+    email_label: Text | None
+    """The success page's way to the court's e-mail notification, where it sends one."""
+    clear_cache_label: Text | None
+    """The login page's clear-cache button, where clearing the cache is a way on."""
     outcome: str | None
-    advice: Action | None
+    """`pass`, `stop` or `fail` at an end; None elsewhere."""
+    ending: Text | None
+    """How the procedure ended, on the refreshed page."""
 
     @property
     def stage_label(self) -> str:
@@ -70,30 +117,51 @@ def build(profile: CourtProfile, state: State) -> View:
     offered = {a.id: a for a in engine.actions(profile, state)}
     stages = court_stages(profile)
     stage = engine.stage_of(step)
+    outcome = engine.outcome(profile, state)
     return View(
-        profile=profile,
-        state=state,
+        court=CourtView(profile.code, profile.name, tuple(profile.banner)),
+        step_id=state.step,
         step=step,
         code=engine.state_code(profile, state),
         stage=stages.index(stage) + 1,
         stage_count=len(stages),
         stage_name=engine.STAGE_NAMES[stage],
         notice=profile.notices.get(state.notice) if state.notice else None,
-        menu=_menu(profile, state, offered),
-        menus_full=state.full_menus,
+        menu_bar=_menu_bar(profile, state, offered) if step.kind in engine.CMECF_PAGES else None,
+        cmecf_banner=_cmecf_banner(profile),
         offered=offered,
         accounts=_accounts(profile),
         names=_names(profile, state),
-        outcome=engine.outcome(profile, state),
-        advice=engine.advice(profile, state),
+        checked=state.checked,
+        email_label=_email_label(profile, step),
+        clear_cache_label=CLEAR_CACHE if step.kind == "login" and "clear-cache" in offered
+        else None,
+        outcome=outcome,
+        ending=ENDINGS[outcome or "pass"] if step.kind == "refreshed" else None,
     )
 
 
-def _menu(profile: CourtProfile, state: State, offered: dict[str, Action]
-          ) -> tuple[MenuItem, ...]:
+def _menu_bar(profile: CourtProfile, state: State, offered: dict[str, Action]) -> MenuBarView:
     bar = profile.menu_bar
     items = bar.full if state.full_menus else bar.limited
-    return tuple(MenuItem(t.text, offered.get(f"menu:{t.text}")) for t in items)
+    return MenuBarView(
+        logo=bar.logo,
+        items=tuple(MenuItem(t, offered.get(f"menu:{t.text}")) for t in items),
+        caption=None if state.full_menus else bar.limited_label,
+        full=state.full_menus,
+    )
+
+
+def _cmecf_banner(profile: CourtProfile) -> tuple[Text, ...]:
+    return tuple(line for st in profile.steps.values() if isinstance(st, MainStep)
+                 for line in st.banner)
+
+
+def _email_label(profile: CourtProfile, step: Step) -> Text | None:
+    if not isinstance(step, SuccessStep) or step.email is None:
+        return None
+    title = profile.steps[step.email].title
+    return title if title is not None else Text(text=step.email, source="simulator")
 
 
 def _accounts(profile: CourtProfile) -> tuple[PracticeAccount, ...]:
@@ -107,8 +175,8 @@ def _accounts(profile: CourtProfile) -> tuple[PracticeAccount, ...]:
     return tuple(first + [a for a in pacer + cmecf if a not in first])
 
 
-def _names(profile: CourtProfile, state: State) -> tuple[str, str] | None:
+def _names(profile: CourtProfile, state: State) -> tuple[Text, Text] | None:
     if state.pacer is None or state.cmecf is None:
         return None
-    return (profile.accounts.cmecf[state.cmecf].name.text,
-            profile.accounts.pacer[state.pacer].name.text)
+    return (profile.accounts.cmecf[state.cmecf].name,
+            profile.accounts.pacer[state.pacer].name)

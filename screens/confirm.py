@@ -25,9 +25,10 @@ class ConfirmScreen(StepScreen[ConfirmStep]):
         cmecf_name, pacer_name = self.view.names
         with Grid(id="names"):
             yield Static(rich(page.cmecf_label), classes="name-label")
-            yield Static(cmecf_name, id="cmecf-name", classes="name")
+            # The names without their [simulator] mark for now, as a real page shows them.
+            yield Static(cmecf_name.text, id="cmecf-name", classes="name")
             yield Static(rich(page.pacer_label), classes="name-label")
-            yield Static(pacer_name, id="pacer-name", classes="name")
+            yield Static(pacer_name.text, id="pacer-name", classes="name")
         yield from texts(page.warning)
         with Horizontal(classes="buttons"):
             yield ActionButton(page.submit_button, self.view.action("submit"),

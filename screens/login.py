@@ -29,8 +29,8 @@ class LoginScreen(StepScreen[LoginStep]):
             yield Button(rich(page.login_button), variant="primary", id="login")
             if page.clear_button is not None:
                 yield Button(rich(page.clear_button), id="clear")
-            if "clear-cache" in self.view.offered:
-                yield ActionButton("Clear browser cache (F6)", self.view.action("clear-cache"),
+            if self.view.clear_cache_label is not None:
+                yield ActionButton(self.view.clear_cache_label, self.view.action("clear-cache"),
                                    id="clear-cache")
         for link in page.links:
             yield ActionButton(link.label, self.view.action(f"link:{link.label.text}"),

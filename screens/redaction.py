@@ -23,7 +23,7 @@ class RedactionScreen(StepScreen[RedactionStep]):
 
     def compose_page(self) -> ComposeResult:
         page = self.page
-        yield AgreementCheckbox(rich(page.agreement), self.view.state.checked, id="agree")
+        yield AgreementCheckbox(rich(page.agreement), self.view.checked, id="agree")
         with Horizontal(classes="buttons"):
             yield ActionButton(page.continue_button, self.view.action("continue"),
                                variant="primary", id="continue")
@@ -31,7 +31,7 @@ class RedactionScreen(StepScreen[RedactionStep]):
 
     @on(AgreementCheckbox.Changed, "#agree")
     def _toggle(self, event: AgreementCheckbox.Changed) -> None:
-        if event.value != self.view.state.checked:
+        if event.value != self.view.checked:
             self.choose("check")
 
     def show(self, view: View) -> None:

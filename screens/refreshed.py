@@ -6,15 +6,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ecf_tui.profile import MainStep, RefreshedStep
+from ecf_tui.profile import RefreshedStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import texts
-
-ENDINGS = {
-    "pass": "Done: your accounts are linked and the filing menus are shown.",
-    "fail": "Linked, but not right: the accounts linked are not one person's individual "
-            "accounts, and a link cannot be undone. Call the court.",
-}
 
 
 class RefreshedScreen(StepScreen[RefreshedStep]):
@@ -23,10 +17,10 @@ class RefreshedScreen(StepScreen[RefreshedStep]):
     BODY_CLASSES = "refreshed-message"
 
     def compose_intro(self) -> ComposeResult:
-        for step in self.view.profile.steps.values():
-            if isinstance(step, MainStep):
-                yield from texts(step.banner, classes="cmecf-banner")
+        yield from texts(self.view.cmecf_banner, classes="cmecf-banner")
 
     def compose_page(self) -> ComposeResult:
-        outcome = self.view.outcome or "pass"
-        yield Static(ENDINGS[outcome], classes=f"ending {outcome}")
+        ending = self.view.ending
+        assert ending is not None, "the view gives the refreshed page its ending"
+        # Shown without its [simulator] mark for now, as before the View carried it.
+        yield Static(ending.text, classes=f"ending {self.view.outcome or 'pass'}")

@@ -25,7 +25,6 @@ from ecf_tui.widgets import (
     texts,
 )
 
-CMECF_KINDS = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed"})
 StepT = TypeVar("StepT", bound=Step)
 
 
@@ -47,11 +46,11 @@ class StepScreen(Screen[None], Generic[StepT]):
         return cast(StepT, self.view.step)
 
     def compose(self) -> ComposeResult:
-        yield CourtBanner(self.view.profile)
+        yield CourtBanner(self.view.court)
         yield SimulatorNotice()
         yield StepIndicator(self.view)
-        if self.view.step.kind in CMECF_KINDS:
-            yield MenuBar(self.view)
+        if self.view.menu_bar is not None:
+            yield MenuBar(self.view.menu_bar)
         with Horizontal(id="body"):
             with VerticalScroll(id="page"):
                 if self.view.notice is not None:

@@ -16,8 +16,7 @@ class SuccessScreen(StepScreen[SuccessStep]):
     BODY_CLASSES = "success-message"
 
     def compose_page(self) -> ComposeResult:
-        if self.page.email is not None:
-            email = self.view.profile.steps[self.page.email]
-            label = email.title.text if email.title else self.page.email
-            yield ActionButton(f"✉ {label}", self.view.action("email"), classes="link",
+        label = self.view.email_label
+        if label is not None:
+            yield ActionButton(f"✉ {label.text}", self.view.action("email"), classes="link",
                                id="open-email")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from ecf_tui import engine, graph
-from ecf_tui.app import SCREEN_FOR_KIND, make_app
+from ecf_tui.app import make_app
 from ecf_tui.qa.driver import missing_texts, perform
-from ecf_tui.screens.dialog import DialogScreen
+from ecf_tui.screen_map import shown_for
 
 from .conftest import COURTS
 
@@ -16,10 +16,11 @@ SIZE = (100, 30)
 
 
 def _check_screen(app) -> None:
-    kind = app.profile.steps[app.state.step].kind
-    expected = DialogScreen if kind == "dialog" else SCREEN_FOR_KIND[kind]
-    assert type(app.screen) is expected
-    assert app.screen.view.state == app.state
+    expected = shown_for(app.profile, app.state)
+    assert type(app.screen) is expected.screen
+    assert app.screen.view == expected.view
+    if expected.under is not None:  # the page under a dialog
+        assert app.screen_stack[-2].view == expected.under.view
     assert missing_texts(app) == [], app.state.step
 
 

@@ -34,10 +34,10 @@ def test_screens_import_only_the_engine_widgets_and_textual() -> None:
 
 
 def test_each_step_kind_has_its_own_screen_and_stylesheet() -> None:
-    from ecf_tui.app import SCREEN_FOR_KIND
     from ecf_tui.profile import STEP_KINDS
+    from ecf_tui.screen_map import SCREEN_FOR_KIND
 
-    assert set(SCREEN_FOR_KIND) | {"dialog"} == set(STEP_KINDS)
+    assert set(SCREEN_FOR_KIND) == set(STEP_KINDS)
     for screen in SCREEN_FOR_KIND.values():
         module = Path(__import__(screen.__module__, fromlist=["x"]).__file__)
         assert module.with_suffix(".tcss").is_file(), module

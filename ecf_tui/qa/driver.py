@@ -10,12 +10,12 @@ import re
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Button, Checkbox, Input, Static
 
 from ecf_tui.app import EcfApp
 from ecf_tui.engine import Action
 from ecf_tui.fidelity import texts
+from ecf_tui.textual_private import render_screen
 from ecf_tui.widgets import ActionButton, AgreementCheckbox
 from ecf_tui.widgets.page_text import SIMULATOR_MARK
 
@@ -90,7 +90,7 @@ def shown(app: EcfApp) -> set[str]:
     for screen in app.screen_stack[-2:]:
         for widget in screen.query("*"):
             text = ""
-            if isinstance(widget, Button | ToggleButton):
+            if isinstance(widget, Button | Checkbox):
                 text = str(widget.label)
             elif isinstance(widget, Static):
                 text = str(widget.content)
@@ -117,9 +117,7 @@ def capture(app: EcfApp) -> tuple[str, str]:
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False,
                       safe_box=False)
-    # What App.export_screenshot renders, kept to write the text from the same picture.
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console.print(render_screen(app))
     text = console.export_text(clear=False)
     svg = _REMOTE_FONT.sub("", console.export_svg(title=app.title))
     rows = [row.rstrip() for row in text.splitlines()][:height]

@@ -139,14 +139,15 @@ async def _settled(pilot, app) -> None:
 
 
 def _check_screen(app, state: State) -> None:
-    from ecf_tui.app import SCREEN_FOR_KIND
     from ecf_tui.qa.driver import missing_texts
-    from ecf_tui.screens.dialog import DialogScreen
+    from ecf_tui.screen_map import shown_for
 
-    kind = app.profile.steps[state.step].kind
-    expected = DialogScreen if kind == "dialog" else SCREEN_FOR_KIND[kind]
-    if type(app.screen) is not expected:
-        raise _Fault(f"the app shows {type(app.screen).__name__}, not {expected.__name__}",
+    expected = shown_for(app.profile, state)
+    if type(app.screen) is not expected.screen:
+        raise _Fault(f"the app shows {type(app.screen).__name__}, not "
+                     f"{expected.screen.__name__}", state)
+    if app.screen.view != expected.view:
+        raise _Fault(f"the screen shows {app.screen.view.code}, not the state's own view",
                      state)
     missing = missing_texts(app)
     if missing:

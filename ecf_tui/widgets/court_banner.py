@@ -7,18 +7,18 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from ecf_tui.profile import CourtProfile
+from ecf_tui.view import CourtView
 from ecf_tui.widgets.page_text import PageText
 
 
 class CourtBanner(Vertical):
-    def __init__(self, profile: CourtProfile) -> None:
+    def __init__(self, court: CourtView) -> None:
         super().__init__(id="court-banner")
-        self.profile = profile
+        self.court = court
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="court-line"):
-            yield Static(f"{self.profile.code} · ", classes="court-code")
-            yield PageText(self.profile.name, classes="court-name")
-        for line in self.profile.banner:
+            yield Static(f"{self.court.code} · ", classes="court-code")
+            yield PageText(self.court.name, classes="court-name")
+        for line in self.court.banner:
             yield PageText(line, classes="court-test-banner")

@@ -1,0 +1,67 @@
+"""Provides the guide's way: what the court's guide tells the user to do from any state,
+with the trainee's own accounts. Following it leads to the best end still open."""
+
+from __future__ import annotations
+
+from ecf_tui.engine.accounts import own_account_ids
+from ecf_tui.engine.pages import CMECF_PAGES, awaits_refresh, menu_refreshes
+from ecf_tui.engine.state import Action, State
+from ecf_tui.engine.transitions import actions
+from ecf_tui.profile import (
+    ConfirmStep,
+    CourtProfile,
+    DialogStep,
+    LinkFormStep,
+    LoginStep,
+    MainStep,
+    RedactionStep,
+)
+
+
+def advice(profile: CourtProfile, state: State) -> Action | None:
+    """What the court's guide tells the user to do here; None at an end."""
+    offered = {a.id: a for a in actions(profile, state)}
+    if not offered:
+        return None
+    current = profile.steps[state.step]
+    pacer_id, cmecf_id = own_account_ids(profile)
+    logout = f"menu:{profile.menu_bar.logout.text}"
+    if current.kind in CMECF_PAGES and awaits_refresh(state):
+        return offered.get(_refresh_move(profile, offered))
+    match current:
+        case LoginStep():
+            if "clear-cache" in offered:
+                return offered.get("clear-cache")
+            return offered.get(f"login:pacer:{pacer_id}")
+        case DialogStep():
+            return offered.get("close") if "close" in offered else next(iter(offered.values()))
+        case RedactionStep():
+            return offered.get("continue" if state.checked else "check")
+        case MainStep():
+            return offered.get(f"menu:{profile.menu_bar.utilities.text}")
+        case LinkFormStep():
+            assert state.pacer is not None
+            if state.linked is not None and state.linked[1] == cmecf_id:
+                return offered.get(logout)
+            return offered.get(f"submit:cmecf:{cmecf_id}")
+        case ConfirmStep():
+            assert state.pacer is not None and state.cmecf is not None
+            pacer = profile.accounts.pacer[state.pacer]
+            cmecf = profile.accounts.cmecf[state.cmecf]
+            if pacer.kind == "firm":
+                return offered.get(logout)
+            return offered.get("back" if cmecf.person != pacer.person else "submit")
+    # Site pages, Utilities pages, info pages, the e-mail: the first way on.
+    ways_on = [a for a in offered.values() if a.name in ("follow", "link", "back")]
+    return ways_on[0] if ways_on else offered.get(logout)
+
+
+def _refresh_move(profile: CourtProfile, offered: dict[str, Action]) -> str:
+    bar = profile.menu_bar
+    for item in bar.limited:
+        if item.text != bar.logout.text and menu_refreshes(profile, item.text):
+            return f"menu:{item.text}"
+    for name in ("refresh", "clear-cache"):
+        if name in offered:
+            return name
+    return f"menu:{bar.logout.text}"

@@ -1,0 +1,67 @@
+"""Provides every use of Textual's private API, in one place (pinned to Textual 8.2).
+
+Each use says why no public route does the job; `tests/test_textual_private.py`
+checks that each still exists with the shape used here, so a Textual upgrade that
+changes one fails there, loudly, rather than somewhere in a screen.
+
+- `App._handle_exception`: Textual's handler prints a traceback with every frame's
+  locals (a password typed a moment before); the override hands Textual a report that
+  has none, which Textual shows through its own public `panic` route.
+- `textual.constants.LOG_FILE`: `TEXTUAL_LOG` makes Textual record every key and Input
+  value to a file; Textual reads the constant at each log call.
+- `App.features`: `TEXTUAL=devtools,debug` connects devtools, which record the same.
+- `Screen._compositor.render_update` and `App._background_screens`:
+  `App.export_screenshot` renders the screen but returns only the SVG; QA needs the
+  same picture as text too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.console import RenderableType
+from textual import constants
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+def keep_typing_out_of_logs(app: App[Any]) -> None:
+    """Switch off Textual's log file and devtools for this process: both record keys
+    and Input values, so a typed password would reach them."""
+    constants.LOG_FILE = None  # type: ignore[misc]  # Final in Textual, read at each call
+    app.features = frozenset(app.features - {"devtools", "debug"})
+
+
+class CrashReport(Exception):
+    """An unhandled error as the user sees it: the App's short report, no traceback.
+
+    Textual renders an exception that has `__rich__` through its public `panic` path
+    instead of its traceback with locals; the original error is the cause."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+    def __rich__(self) -> str:
+        return self.report
+
+
+class ReportsCrashes:
+    """Mixin for the App: an unhandled error reaches Textual as a `CrashReport` made by
+    `crash_report(error)`, which must never carry what was typed."""
+
+    crash_report: Callable[[Exception], str]
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Private: Textual calls this for every unhandled error in a message handler.
+        report = CrashReport(self.crash_report(error))
+        report.__cause__ = error
+        super()._handle_exception(report)  # type: ignore[misc]
+
+
+def render_screen(app: App[Any]) -> RenderableType | None:
+    """The current screen (and those under a dialog) as a Rich renderable: what
+    `App.export_screenshot` renders, kept so the text can come from the same picture."""
+    return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
