@@ -4,17 +4,16 @@ PACER names side by side, Submit, and a way back."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal
+from textual.containers import Grid
 from textual.widgets import Static
 
 from ecf_tui.profile import ConfirmStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, PageText, texts
+from ecf_tui.widgets import ActionButton, ButtonRow, PageText, texts
 from ecf_tui.widgets.page_text import rich
 
 
 class ConfirmScreen(StepScreen[ConfirmStep]):
-    CSS_PATH = ["step.tcss", "confirm.tcss"]
 
     def compose_intro(self) -> ComposeResult:
         yield PageText(self.page.question, classes="question")
@@ -30,7 +29,7 @@ class ConfirmScreen(StepScreen[ConfirmStep]):
             yield Static(rich(page.pacer_label), classes="name-label")
             yield Static(pacer_name.text, id="pacer-name", classes="name")
         yield from texts(page.warning)
-        with Horizontal(classes="buttons"):
+        with ButtonRow():
             yield ActionButton(page.submit_button, self.view.action("submit"),
                                variant="primary", id="submit")
             yield ActionButton(page.back_label, self.view.action("back"), id="back")

@@ -11,15 +11,14 @@ from textual.widgets import Footer, Static
 
 from ecf_tui.profile import DialogStep
 from ecf_tui.view import View
-from ecf_tui.widgets import ActionButton, Chose, PageText, texts
+from ecf_tui.widgets import ActionButton, ButtonRow, Chose, PageText, texts
 
 
 class DialogScreen(ModalScreen[None]):
-    CSS_PATH = ["step.tcss", "dialog.tcss"]
     BINDINGS = [Binding("escape", "close", "Close (x)")]
 
     def __init__(self, view: View) -> None:
-        super().__init__(classes="kind-dialog")
+        super().__init__()
         self.view = view
 
     def compose(self) -> ComposeResult:
@@ -33,7 +32,7 @@ class DialogScreen(ModalScreen[None]):
                     yield ActionButton("x", self.view.action("close"), id="dialog-close")
             yield from texts(page.body)
             if page.buttons:
-                with Horizontal(classes="buttons"):
+                with ButtonRow():
                     for button in page.buttons:
                         action = self.view.action(f"{button.does}:{button.label.text}")
                         yield ActionButton(button.label, action, variant="primary")

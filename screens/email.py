@@ -13,7 +13,6 @@ from ecf_tui.widgets.page_text import rich
 
 
 class EmailScreen(StepScreen[EmailStep]):
-    CSS_PATH = ["step.tcss", "email.tcss"]
 
     def compose_page(self) -> ComposeResult:
         with Grid(id="email-fields"):

@@ -10,7 +10,6 @@ from ecf_tui.widgets import ActionButton
 
 
 class InfoScreen(StepScreen[InfoStep]):
-    CSS_PATH = ["step.tcss", "info.tcss"]
     BODY_CLASSES = "info-text"
 
     def compose_page(self) -> ComposeResult:

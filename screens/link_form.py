@@ -5,24 +5,22 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button
 
 from ecf_tui.engine import submit_link
 from ecf_tui.profile import LinkFormStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, Chose, CredentialForm
+from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm
 from ecf_tui.widgets.page_text import rich
 
 
 class LinkFormScreen(StepScreen[LinkFormStep]):
-    CSS_PATH = ["step.tcss", "link_form.tcss"]
 
     def compose_page(self) -> ComposeResult:
         page = self.page
         yield CredentialForm(page.login_label, page.password_label, login_id="cmecf-login",
                              password_id="cmecf-password")
-        with Horizontal(classes="buttons"):
+        with ButtonRow():
             yield Button(rich(page.submit_button), variant="primary", id="submit")
             yield Button(rich(page.clear_button), id="clear")
         for link in page.links:

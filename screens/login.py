@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Button
 
 from ecf_tui.engine import login
 from ecf_tui.profile import LoginStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, Chose, CredentialForm, PageText, texts
+from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, PageText, texts
 from ecf_tui.widgets.page_text import rich
 
 
 class LoginScreen(StepScreen[LoginStep]):
-    CSS_PATH = ["step.tcss", "login.tcss"]
 
     def compose_page(self) -> ComposeResult:
         page = self.page
@@ -25,7 +23,7 @@ class LoginScreen(StepScreen[LoginStep]):
         yield CredentialForm(page.username_label, page.password_label, login_id="username",
                              password_id="password", extra_label=page.client_code_label,
                              extra_id="client-code")
-        with Horizontal(classes="buttons"):
+        with ButtonRow():
             yield Button(rich(page.login_button), variant="primary", id="login")
             if page.clear_button is not None:
                 yield Button(rich(page.clear_button), id="clear")

@@ -10,7 +10,6 @@ from ecf_tui.widgets import texts
 
 
 class MainScreen(StepScreen[MainStep]):
-    CSS_PATH = ["step.tcss", "main.tcss"]
     AUTO_FOCUS = "#menu-bar Button"
 
     def compose_intro(self) -> ComposeResult:

@@ -23,7 +23,6 @@ class CourtChoice:
 
 
 class PickerScreen(Screen[None]):
-    CSS_PATH = "picker.tcss"
 
     class Picked(Message):
         def __init__(self, code: str) -> None:

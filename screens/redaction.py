@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 
 from ecf_tui.profile import RedactionStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.view import View
-from ecf_tui.widgets import ActionButton, AgreementCheckbox, PageText
+from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText
 from ecf_tui.widgets.page_text import rich
 
 
 class RedactionScreen(StepScreen[RedactionStep]):
-    CSS_PATH = ["step.tcss", "redaction.tcss"]
     AUTO_FOCUS = "#agree"
 
     def compose_intro(self) -> ComposeResult:
@@ -24,7 +22,7 @@ class RedactionScreen(StepScreen[RedactionStep]):
     def compose_page(self) -> ComposeResult:
         page = self.page
         yield AgreementCheckbox(rich(page.agreement), self.view.checked, id="agree")
-        with Horizontal(classes="buttons"):
+        with ButtonRow():
             yield ActionButton(page.continue_button, self.view.action("continue"),
                                variant="primary", id="continue")
             yield ActionButton(page.cancel_button, self.view.action("cancel"), id="cancel")

@@ -12,7 +12,6 @@ from ecf_tui.widgets import texts
 
 
 class RefreshedScreen(StepScreen[RefreshedStep]):
-    CSS_PATH = ["step.tcss", "refreshed.tcss"]
     AUTO_FOCUS = "#page"
     BODY_CLASSES = "refreshed-message"
 

@@ -12,7 +12,6 @@ from ecf_tui.widgets import ActionButton
 
 
 class SiteScreen(StepScreen[SiteStep]):
-    CSS_PATH = ["step.tcss", "site.tcss"]
 
     def compose_top(self) -> ComposeResult:
         if self.page.address is not None:

@@ -31,13 +31,12 @@ StepT = TypeVar("StepT", bound=Step)
 class StepScreen(Screen[None], Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
-    CSS_PATH = "step.tcss"
     AUTO_FOCUS = "#page Input, #page Button"
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
 
     def __init__(self, view: View) -> None:
-        super().__init__(classes=f"kind-{view.step.kind}")
+        super().__init__()
         self.view = view
 
     @property

@@ -8,5 +8,4 @@ from ecf_tui.screens.step import StepScreen
 
 
 class StopScreen(StepScreen[StopStep]):
-    CSS_PATH = ["step.tcss", "stop.tcss"]
     BODY_CLASSES = "stop-text"

@@ -11,7 +11,6 @@ from ecf_tui.widgets import ActionButton
 
 
 class SuccessScreen(StepScreen[SuccessStep]):
-    CSS_PATH = ["step.tcss", "success.tcss"]
     AUTO_FOCUS = "#menu-bar Button"
     BODY_CLASSES = "success-message"
 

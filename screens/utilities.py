@@ -11,7 +11,6 @@ from ecf_tui.widgets import ActionButton, PageText
 
 
 class UtilitiesScreen(StepScreen[UtilitiesStep]):
-    CSS_PATH = ["step.tcss", "utilities.tcss"]
 
     def compose_page(self) -> ComposeResult:
         for section in self.page.sections:

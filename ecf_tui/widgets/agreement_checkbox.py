@@ -8,14 +8,5 @@ from textual.widgets import Checkbox
 
 
 class AgreementCheckbox(Checkbox):
-    DEFAULT_CSS = """
-    AgreementCheckbox {
-        width: 100%;
-        height: auto;
-        text-wrap: wrap;
-        text-overflow: fold;
-    }
-    """
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.render().get_height(self.styles, width)

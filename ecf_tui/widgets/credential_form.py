@@ -16,12 +16,6 @@ from ecf_tui.widgets.secret_input import SecretInput
 
 
 class CredentialForm(Vertical):
-    DEFAULT_CSS = """
-    CredentialForm {
-        height: auto;
-    }
-    """
-
     class Sent(Message):
         """Enter in the password (or in the extra field): the screen takes the values."""
 

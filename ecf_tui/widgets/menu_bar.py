@@ -8,7 +8,8 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ecf_tui.view import MenuBarView
-from ecf_tui.widgets.page_text import ActionButton, rich
+from ecf_tui.widgets.action_button import ActionButton
+from ecf_tui.widgets.page_text import rich
 
 
 class MenuBar(Horizontal):
