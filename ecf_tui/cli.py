@@ -21,7 +21,7 @@ from ecf_tui.errors import UserError
 if TYPE_CHECKING:
     from ecf_tui.loading import Registry
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 class _Parser(argparse.ArgumentParser):

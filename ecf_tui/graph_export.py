@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 
 from ecf_tui import engine
-from ecf_tui.graph import MENU_BAR, FlowEdge, StateGraph
-
-FORMATS = ("mermaid", "dot")
+from ecf_tui.graph import MENU_BAR, StateGraph
 
 
 def _node_id(step: str) -> str:
@@ -57,16 +55,3 @@ def dot(flow: StateGraph) -> str:
         lines.append(f'    {_node_id(edge.source)} -> {_node_id(edge.target)} [label="{label}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-_MERMAID_EDGE = re.compile(r'^\s*(\w+) -->\|"(.*)"\| (\w+)$')
-
-
-def parse_mermaid_edges(text: str) -> set[tuple[str, str, str]]:
-    """The (source node, label, target node) of every edge in `mermaid()`'s output."""
-    return {m.groups() for line in text.splitlines() if (m := _MERMAID_EDGE.match(line))}
-
-
-def edge_triple(edge: FlowEdge) -> tuple[str, str, str]:
-    return (_node_id(edge.source), edge.action.replace('"', "'").replace("|", "/"),
-            _node_id(edge.target))

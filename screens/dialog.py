@@ -48,7 +48,3 @@ class DialogScreen(ModalScreen[None]):
         action = self.view.action("close")
         if action is not None:
             self.post_message(Chose(action))
-
-    def show(self, view: View) -> None:
-        self.view = view
-        self.refresh(recompose=True)

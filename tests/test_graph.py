@@ -3,6 +3,10 @@ and the load-time graph checks (unreachable steps, traps)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from ecf_tui import engine, graph
@@ -29,12 +33,24 @@ def test_paths_cover_every_flow_edge_and_situation(profiles, court: str) -> None
             state = edge.target
 
 
-@pytest.mark.parametrize("court", COURTS)
-def test_path_ids_are_unique_and_stable(reg, profiles, court: str) -> None:
-    ids = [p.id for p in graph.paths(graph.build(profiles[court]))]
-    assert len(ids) == len(set(ids)) and ids[0] == "happy"
-    again = [p.id for p in graph.paths(graph.build(reg.load(court)))]
-    assert again == ids
+PRINT_IDS = ("from ecf_tui import graph; from ecf_tui.loading import registry; "
+             "r = registry(env={});"
+             "[print(c, *(p.id for p in graph.paths(graph.build(r.load(c))))) for c in r.codes()]")
+
+
+def test_path_ids_are_unique_and_stable_across_processes(profiles) -> None:
+    """The ids a help desk quotes come out the same in two fresh interpreters with
+    different hash seeds (so no set or dict order leaks into them), and as here."""
+    runs = []
+    for seed in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-c", PRINT_IDS], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        runs.append(proc.stdout)
+    assert runs[0] == runs[1]
+    for line in runs[0].splitlines():
+        court, *ids = line.split()
+        assert len(ids) == len(set(ids)) and ids[0] == "happy"
+        assert ids == [p.id for p in graph.paths(graph.build(profiles[court]))]
 
 
 def test_every_state_code_leads_back_to_a_state(profiles) -> None:
@@ -55,7 +71,7 @@ def test_an_unreachable_step_is_named(court_copy) -> None:
     assert "steps.orphan" in text and "cannot be reached" in text and "line " in text
 
 
-def test_a_trap_is_named(court_copy) -> None:
+def test_a_cut_off_flow_is_named(court_copy) -> None:
     path = court_copy("CASB")
     text = path.read_text().replace(
         '{ label = "Document Filing System", to = "pacer-login" }',
@@ -66,6 +82,20 @@ def test_a_trap_is_named(court_copy) -> None:
     with pytest.raises(ProfileErrors) as caught:
         load_file(path)
     assert "cannot be reached" in caught.value.paragraph()  # login and all after it
+
+
+def test_a_trap_is_named(court_copy) -> None:
+    """Every step is reachable and the full menus too, but one page has no way on: the
+    link form's "More about Upgraded PACER account" page leads back to itself."""
+    path = court_copy("CASB")
+    path.write_text(path.read_text() + '\n[steps.upgraded-pacer-help]\n'
+                    'back_to = "upgraded-pacer-help"\n')
+    with pytest.raises(ProfileErrors) as caught:
+        load_file(path)
+    text = caught.value.paragraph()
+    assert "steps.upgraded-pacer-help" in text
+    assert "is a trap: CASB/happy/upgraded-pacer-help reaches no end." in text
+    assert "give the step a way on or back" in text and "cannot be reached" not in text
 
 
 def test_two_of_a_kind_the_engine_needs_once(court_copy) -> None:
