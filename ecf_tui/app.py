@@ -39,7 +39,7 @@ class EcfApp(ReportsCrashes, App[None]):
     # Every stylesheet up front, and only here: a screen's own CSS_PATH loaded later would
     # make Textual re-parse the whole stylesheet each time a new kind of screen first shows.
     # Widgets first, then the frame every step screen shares, then each screen's own.
-    CSS_PATH: ClassVar = [  # type: ignore[misc]  # App declares it as an instance variable
+    CSS_PATH: ClassVar = [
         *sorted(WIDGETS.glob("*.tcss")),
         SCREENS / "step.tcss",
         *sorted(p for p in SCREENS.glob("*.tcss") if p.name != "step.tcss"),
@@ -50,7 +50,7 @@ class EcfApp(ReportsCrashes, App[None]):
         Binding("f8", "log_out", "Log out"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (96, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
     ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
 
     def __init__(self, registry: Registry, court: str | None = None,

@@ -5,9 +5,10 @@ warnings, dates, contacts, e-mail) and the differences between their flow graphs
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from ecf_tui import engine, graph
 from ecf_tui.errors import writable_folder
@@ -20,11 +21,13 @@ from ecf_tui.profile import (
     LoginStep,
     RedactionStep,
     SiteStep,
+    Step,
     Text,
     UtilitiesStep,
 )
 
 Value = str | list[str]
+StepT = TypeVar("StepT", bound=Step)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def _t(text: Text | None) -> str:
     return text.text if text is not None else "(none)"
 
 
-def _of(profile: CourtProfile, cls: type) -> list:
+def _of(profile: CourtProfile, cls: type[StepT]) -> list[StepT]:
     return [s for s in profile.steps.values() if isinstance(s, cls)]
 
 
@@ -94,7 +97,7 @@ def flow_shape(profile: CourtProfile) -> list[str]:
 
 
 def points(a: CourtProfile, b: CourtProfile) -> list[Point]:
-    def both(name: str, get) -> Point:  # noqa: ANN001 - a small local reader
+    def both(name: str, get: Callable[[CourtProfile], Value]) -> Point:
         return Point(name, get(a), get(b))
 
     def login(p: CourtProfile) -> LoginStep:

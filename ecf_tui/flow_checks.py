@@ -50,9 +50,9 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
     for key in NOTICE_KEYS:
         if key not in profile.notices:
             add(Problem(("notices",), f"lacks the notice '{key}'.", f"add {key} = \"...\"."))
-    for key in profile.notices:
-        if key not in NOTICE_KEYS:
-            add(Problem(("notices", key), f"'{key}' is not a notice the engine shows.",
+    for name in profile.notices:
+        if name not in NOTICE_KEYS:
+            add(Problem(("notices", name), f"'{name}' is not a notice the engine shows.",
                         f"use one of: {', '.join(NOTICE_KEYS)}."))
     bar = profile.menu_bar
     labels = [t.text for t in bar.limited]

@@ -3,6 +3,7 @@ do, `step(profile, state, action)` returns the next state."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ecf_tui.engine.accounts import match_cmecf, match_login, own_account_ids, own_accounts
@@ -125,7 +126,7 @@ def _login_actions(profile: CourtProfile, page: LoginStep, state: State) -> list
     return found
 
 
-def _own_first(accounts: dict[str, object], own: str) -> list[str]:
+def _own_first(accounts: Mapping[str, object], own: str) -> list[str]:
     """Account ids with the trainee's own first, so shortest paths use it."""
     return [own, *(k for k in accounts if k != own)]
 

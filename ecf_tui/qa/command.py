@@ -7,13 +7,14 @@ import multiprocessing
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import suppress
 from datetime import UTC, datetime
 from multiprocessing.queues import Queue
 from pathlib import Path
 from queue import Empty
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui import graph
 from ecf_tui.errors import UserError, writable_folder
@@ -21,6 +22,9 @@ from ecf_tui.loading import Registry
 from ecf_tui.qa.gallery import write_gallery
 from ecf_tui.qa.report import CourtSummary, report, write_json, write_junit
 from ecf_tui.qa.runner import PathResult, Size, run_paths
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 def parse_size(text: str) -> Size:
@@ -119,9 +123,9 @@ class _progress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.bar = None
+        self.bar: Progress | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int], None]:
         if sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress

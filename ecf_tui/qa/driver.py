@@ -42,7 +42,7 @@ def carrier(app: EcfApp, action: Action) -> Widget:
     return found[0]
 
 
-async def perform(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> None:
+async def perform(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
     if action.name in KEY_ONLY:
         await pilot.press(KEY_ONLY[action.name])
     elif action.name in ("login", "submit") and action.username:
@@ -66,7 +66,7 @@ async def perform(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> N
     await pilot.pause()
 
 
-async def _type_credentials(pilot: Pilot, app: EcfApp, action: Action, *, keys: bool) -> None:
+async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
     fields = list(app.screen.query("#page Input"))
     if len(fields) < 2:
         raise NoControl(f"{type(app.screen).__name__} shows no login and password fields")

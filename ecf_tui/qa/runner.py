@@ -10,10 +10,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecf_tui import engine, graph
 from ecf_tui.engine import State
 from ecf_tui.loading import Registry
+from ecf_tui.profile import CourtProfile
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from ecf_tui.app import EcfApp
 
 Size = tuple[int, int]
 
@@ -87,8 +94,8 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     return results
 
 
-async def _run_one(app, pilot, flow: graph.StateGraph, path: graph.Path, out: Path | None,
-                   *, shorten: bool = True) -> PathResult:
+async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
+                   out: Path | None, *, shorten: bool = True) -> PathResult:
     from ecf_tui.qa.driver import NoControl, capture, perform
 
     profile = flow.profile
@@ -98,12 +105,13 @@ async def _run_one(app, pilot, flow: graph.StateGraph, path: graph.Path, out: Pa
     taken: list[str] = []
 
     async def arrive(state: State, action: str | None) -> None:
+        assert app.state is not None, "QA's App always shows a court"
         if app.state != state:
             raise _Fault(f"the app shows {engine.state_code(profile, app.state)} where the "
                          f"engine expects {engine.state_code(profile, state)}", state)
-        _check_screen(app, state)
+        _check_screen(app, profile, state)
         await _settled(pilot, app)
-        steps.append(_record(app, len(steps) + 1, state, action, path, out, capture))
+        steps.append(_record(app, profile, len(steps) + 1, state, action, path, out, capture))
 
     failure = None
     try:
@@ -129,7 +137,7 @@ async def _run_one(app, pilot, flow: graph.StateGraph, path: graph.Path, out: Pa
                       time.perf_counter() - began)
 
 
-async def _settled(pilot, app) -> None:
+async def _settled(pilot: Pilot[None], app: EcfApp) -> None:
     """Wait until the footer shows its keys: it fills in a moment after a screen shows,
     and a screenshot taken before would differ from one taken after."""
     for _ in range(50):
@@ -138,11 +146,11 @@ async def _settled(pilot, app) -> None:
         await pilot.pause()
 
 
-def _check_screen(app, state: State) -> None:
+def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
     from ecf_tui.qa.driver import missing_texts
     from ecf_tui.screen_map import shown_for
 
-    expected = shown_for(app.profile, state)
+    expected = shown_for(profile, state)
     if type(app.screen) is not expected.screen:
         raise _Fault(f"the app shows {type(app.screen).__name__}, not "
                      f"{expected.screen.__name__}", state)
@@ -155,21 +163,22 @@ def _check_screen(app, state: State) -> None:
         raise _Fault(f"the screen lacks the step's texts: {shown}", state)
 
 
-def _record(app, n: int, state: State, action: str | None, path: graph.Path,
-            out: Path | None, capture) -> StepRecord:
+def _record(app: EcfApp, profile: CourtProfile, n: int, state: State, action: str | None,
+            path: graph.Path, out: Path | None, capture: Callable[[EcfApp], tuple[str, str]]
+            ) -> StepRecord:
     name = f"{n:02d}-{state.step}"
-    folder = Path(app.profile.code) / path.id
+    folder = Path(profile.code) / path.id
     if out is not None:
         svg, text = capture(app)
         (out / folder).mkdir(parents=True, exist_ok=True)
         (out / folder / f"{name}.svg").write_text(svg, encoding="utf-8")
         (out / folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return StepRecord(n, state.step, engine.state_code(app.profile, state), action,
+    return StepRecord(n, state.step, engine.state_code(profile, state), action,
                       str(folder / f"{name}.svg"), str(folder / f"{name}.txt"))
 
 
-async def _shorten(app, pilot, flow: graph.StateGraph, path: graph.Path, fault: _Fault,
-                   taken: list[str], at: int) -> Failure:
+async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
+                   fault: _Fault, taken: list[str], at: int) -> Failure:
     """Cut a failing path down: the shortest way from the start to where the fault
     showed (and, for a missing control, that action), kept if it fails too."""
     profile = flow.profile

@@ -1,0 +1,58 @@
+"""Every use of Textual's private API (ecf_tui/textual_private.py) still has the shape
+the module relies on. A Textual upgrade that changes one fails here, by name."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import textual
+from textual import constants
+from textual.app import App
+from textual.screen import Screen
+
+from ecf_tui.app import make_app
+from ecf_tui.qa.driver import capture
+from ecf_tui.textual_private import CrashReport, ReportsCrashes
+
+
+def test_the_textual_release_is_the_one_checked() -> None:
+    assert re.match(r"8\.2\.\d+$", textual.__version__), (
+        "textual_private.py was checked against Textual 8.2; check each use against "
+        f"{textual.__version__} and widen pyproject's pin")
+
+
+def test_handle_exception_still_renders_rich_errors_through_panic() -> None:
+    handler = App._handle_exception
+    assert list(inspect.signature(handler).parameters) == ["self", "error"]
+    source = inspect.getsource(handler)
+    assert 'hasattr(error, "__rich__")' in source and "self.panic(error)" in source
+    assert ReportsCrashes._handle_exception.__qualname__ == "ReportsCrashes._handle_exception"
+    assert CrashReport("report").__rich__() == "report"
+
+
+def test_log_file_and_features_are_where_textual_reads_them() -> None:
+    assert hasattr(constants, "LOG_FILE")
+    assert "constants.LOG_FILE" in inspect.getsource(textual)
+    app = App[None]()
+    assert isinstance(app.features, frozenset)
+
+
+def test_compositor_render_update_and_background_screens_keep_their_shape() -> None:
+    from textual._compositor import Compositor
+
+    assert "self._compositor = Compositor()" in inspect.getsource(Screen.__init__)
+    params = inspect.signature(Compositor.render_update).parameters
+    assert {"full", "screen_stack"} <= set(params)
+    assert isinstance(inspect.getattr_static(App, "_background_screens"), property)
+
+
+async def test_the_private_render_draws_the_same_picture_as_the_public_export(reg) -> None:
+    app = make_app(reg, "CANB/happy/link-form")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        svg, _ = capture(app)
+        public = re.sub(r',?\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)', "",
+                        app.export_screenshot())
+        strip_ids = re.compile(r"terminal-\d+")
+        assert strip_ids.sub("", svg) == strip_ids.sub("", public)
