@@ -61,46 +61,41 @@ def test_every_state_code_leads_back_to_a_state(profiles) -> None:
     assert graph.state_for_code(flow, "MOEB/nothing/here") is None
 
 
-def test_an_unreachable_step_is_named(court_copy) -> None:
+def _problems(court_copy, add: str = "", swap: tuple[str, str] = ("", "")) -> str:
+    """Load a copy of CASB with `add` appended and `swap` made; the paragraph it fails with."""
     path = court_copy("CASB")
-    path.write_text(path.read_text() + '\n[steps.orphan]\nkind = "info"\n'
-                    'back_label = { text = "x", source = "simulator" }\nback_to = "home"\n')
+    path.write_text(path.read_text().replace(*swap) + add)
     with pytest.raises(ProfileErrors) as caught:
         load_file(path)
-    text = caught.value.paragraph()
+    return caught.value.paragraph()
+
+
+def test_an_unreachable_step_is_named(court_copy) -> None:
+    text = _problems(court_copy, '\n[steps.orphan]\nkind = "info"\n'
+                     'back_label = { text = "x", source = "simulator" }\nback_to = "home"\n')
     assert "steps.orphan" in text and "cannot be reached" in text and "line " in text
 
 
 def test_a_cut_off_flow_is_named(court_copy) -> None:
-    path = court_copy("CASB")
-    text = path.read_text().replace(
-        '{ label = "Document Filing System", to = "pacer-login" }',
-        '{ label = "Document Filing System", to = "dead-end" }')
-    text += ('\n[steps.dead-end]\nkind = "info"\nback_label = { text = "x", source = "simulator" }'
-             '\nback_to = "dead-end"\n')
-    path.write_text(text)
-    with pytest.raises(ProfileErrors) as caught:
-        load_file(path)
-    assert "cannot be reached" in caught.value.paragraph()  # login and all after it
+    text = _problems(
+        court_copy,
+        '\n[steps.dead-end]\nkind = "info"\nback_label = { text = "x", source = "simulator" }'
+        '\nback_to = "dead-end"\n',
+        ('{ label = "Document Filing System", to = "pacer-login" }',
+         '{ label = "Document Filing System", to = "dead-end" }'))
+    assert "cannot be reached" in text  # login and all after it
 
 
 def test_a_trap_is_named(court_copy) -> None:
     """Every step is reachable and the full menus too, but one page has no way on: the
     link form's "More about Upgraded PACER account" page leads back to itself."""
-    path = court_copy("CASB")
-    path.write_text(path.read_text() + '\n[steps.upgraded-pacer-help]\n'
-                    'back_to = "upgraded-pacer-help"\n')
-    with pytest.raises(ProfileErrors) as caught:
-        load_file(path)
-    text = caught.value.paragraph()
+    text = _problems(court_copy, '\n[steps.upgraded-pacer-help]\n'
+                     'back_to = "upgraded-pacer-help"\n')
     assert "steps.upgraded-pacer-help" in text
     assert "is a trap: CASB/happy/upgraded-pacer-help reaches no end." in text
     assert "give the step a way on or back" in text and "cannot be reached" not in text
 
 
 def test_two_of_a_kind_the_engine_needs_once(court_copy) -> None:
-    path = court_copy("CASB")
-    path.write_text(path.read_text() + '\n[steps.refreshed-2]\nkind = "refreshed"\n')
-    with pytest.raises(ProfileErrors) as caught:
-        load_file(path)
-    assert "2 steps of kind 'refreshed'" in caught.value.paragraph()
+    text = _problems(court_copy, '\n[steps.refreshed-2]\nkind = "refreshed"\n')
+    assert "2 steps of kind 'refreshed'" in text
