@@ -346,3 +346,19 @@ def test_whatever_is_typed_is_kept_out_of_the_state(profiles, username: str, pas
                 else:
                     assert value is None or isinstance(value, bool)
             assert repr(typed) == repr(dataclasses.replace(typed, password=""))
+
+
+@pytest.mark.parametrize("court", COURTS)
+def test_a_dialog_opens_over_a_login_state_the_engine_produced(profiles, court: str) -> None:
+    """The page under a dialog is the login state one of whose actions opened it, a
+    state of the court's graph, not one made up for the picture."""
+    from ecf_tui import graph
+
+    profile = profiles[court]
+    flow = graph.build(profile)
+    dialogs = [s for s in flow.states if profile.steps[s.step].kind == "dialog"]
+    assert bool(dialogs) == (court == "MSSB")
+    for state in dialogs:
+        under = engine.opened_from(profile, state)
+        assert under in flow.states and profile.steps[under.step].kind == "login"
+        assert any(e.target == state for e in flow.out(under))

@@ -123,3 +123,24 @@ def test_shared_texts_live_once_in_the_base(profiles) -> None:
     alnb_links = [ln.label.text for ln in forms["ALNB"].links]  # type: ignore[union-attr]
     assert alnb_links == ["Forgot login/password"]
     assert "upgraded-pacer-help" not in profiles["ALNB"].steps
+
+
+def test_every_step_reference_field_is_a_step_ref() -> None:
+    """Flow checks find step references by their type (`StepRef`), so a field that names
+    a step must be declared with it: a new `*_to` field typed `str` would escape them."""
+    import re
+
+    from ecf_tui import profile as models
+    from ecf_tui.profile import _is_step_ref
+
+    looks_like_a_reference = re.compile(r"^(next|to|start|email|on_.+|.+_to)$")
+    found = 0
+    for model in vars(models).values():
+        if isinstance(model, type) and issubclass(model, models.Model):
+            for name, info in model.model_fields.items():
+                is_ref = _is_step_ref(info.annotation) or any(
+                    isinstance(m, models.StepReference) for m in info.metadata)
+                assert is_ref == bool(looks_like_a_reference.match(name)), \
+                    f"{model.__name__}.{name}"
+                found += is_ref
+    assert found >= 15
