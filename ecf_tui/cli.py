@@ -33,18 +33,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    profiles_help = ("a folder of extra court profiles (repeatable); they add courts or "
+                     "override built-ins by court code. Also read from ECF_TUI_PROFILES.")
+    # argparse copies a subcommand's defaults over the main parser's values, so the option
+    # given after the command has its own dest; main() joins both, before first.
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--profiles", metavar="DIR", action="append", default=[],
-        help="a folder of extra court profiles (repeatable); they add courts or override "
-             "built-ins by court code. Also read from ECF_TUI_PROFILES.",
-    )
+    common.add_argument("--profiles", metavar="DIR", action="append", default=[],
+                        dest="profiles_after", help=profiles_help)
     parser = _Parser(
         prog="ecf-tui",
         description="Practise linking a CM/ECF account to a PACER account, court by court. "
                     "A simulator: never type real credentials.",
-        parents=[common],
     )
+    parser.add_argument("--profiles", metavar="DIR", action="append", default=[],
+                        help=profiles_help)
     parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
@@ -52,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", parents=[common],
         help="check profiles: schema, flow graph and guide fidelity (default: every court known)",
     )
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="profile files or folders")
+    validate.add_argument("paths", nargs="*", metavar="PATH|COURT",
+                          help="profile files or folders, or court codes")
     paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
     paths.add_argument("court", metavar="COURT")
     run = sub.add_parser("run", parents=[common],
@@ -90,7 +93,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         args = build_parser().parse_args(argv)
         from ecf_tui.loading import registry
 
-        reg = registry(args.profiles)
+        reg = registry([*args.profiles, *getattr(args, "profiles_after", [])])
         if args.command == "courts":
             return _courts(reg, out)
         if args.command == "validate":
@@ -169,7 +172,7 @@ def _courts(reg: Registry, out: TextIO) -> int:
 def _validate(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
     from ecf_tui.validation import validate_paths
 
-    return validate_paths(reg, [Path(n) for n in names], out, err)
+    return validate_paths(reg, names, out, err)
 
 
 def _paths(reg: Registry, court: str, out: TextIO) -> int:

@@ -117,7 +117,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError("no such file.", file=path, fix="check the path.") from None
+        raise UserError("no such file.", file=path,
+                        fix="check the path, or give a court code (ecf-tui courts lists them)."
+                        ) from None
     except (OSError, UnicodeDecodeError) as err:
         raise UserError(f"cannot be read ({err.__class__.__name__}).", file=path,
                         fix="give a readable UTF-8 TOML file.") from None

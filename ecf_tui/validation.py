@@ -6,19 +6,23 @@ from pathlib import Path
 from typing import TextIO
 
 from ecf_tui.errors import UserError
-from ecf_tui.loading import BASE_PREFIX, Registry, load_file, read_toml
+from ecf_tui.loading import BASE_PREFIX, Registry, court_code, load_file, read_toml
 from ecf_tui.toml_places import describe_loc, find_place
 
 
-def _files(reg: Registry, names: list[Path]) -> list[Path]:
+def _files(reg: Registry, names: list[str]) -> list[Path]:
+    """The profile files named: paths as given, folders' court files, court codes."""
     if not names:
         return [reg.source(code).path for code in reg.codes()]
     files: list[Path] = []
     for name in names:
-        if name.is_dir():
-            files += sorted(p for p in name.glob("*.toml") if not p.name.startswith(BASE_PREFIX))
+        path = Path(name)
+        if path.is_dir():
+            files += sorted(p for p in path.glob("*.toml") if not p.name.startswith(BASE_PREFIX))
+        elif not path.exists() and court_code(name) in reg.sources:
+            files.append(reg.source(name).path)
         else:
-            files.append(name)
+            files.append(path)
     return files
 
 
@@ -68,7 +72,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def validate_paths(reg: Registry, names: list[Path], out: TextIO, err: TextIO) -> int:
+def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
     failed = 0
     for path in _files(reg, names):
         try:

@@ -228,3 +228,54 @@ def test_a_reader_that_goes_away_is_not_a_traceback() -> None:
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert proc.returncode == 1
+
+
+def _practice_copy(court_copy) -> Path:
+    """A folder whose CASB overrides the built-in one under another name."""
+    path = court_copy("CASB")
+    path.write_text(path.read_text().replace(
+        'name = "U.S. Bankruptcy Court Southern District of California"',
+        'name = { text = "CASB practice copy", source = "simulator" }'))
+    return path.parent
+
+
+@pytest.mark.parametrize("where", ["before", "after", "env"])
+def test_profiles_count_before_the_command_after_it_and_from_the_environment(
+        court_copy, where: str) -> None:
+    folder = str(_practice_copy(court_copy))
+    argv = {"before": ["--profiles", folder, "courts"], "after": ["courts", "--profiles", folder],
+            "env": ["courts"]}[where]
+    code, out, _ = run(*argv, env={"ECF_TUI_PROFILES": folder} if where == "env" else None)
+    assert code == 0 and "CASB practice copy" in out and "overrides" in out
+
+
+def test_profiles_before_and_after_the_command_both_count(court_copy, tmp_path) -> None:
+    first = _practice_copy(court_copy)
+    second = tmp_path / "second"
+    (second / "guides").mkdir(parents=True)
+    text = (first / "CASB.toml").read_text()
+    (second / "ZZSB.toml").write_text(text.replace('code = "CASB"', 'code = "ZZSB"').replace(
+        'guide = "guides/CASB.txt"', 'guide = "guides/ZZSB.txt"'))
+    (second / "guides" / "ZZSB.txt").write_text((first / "guides" / "CASB.txt").read_text())
+    code, out, _ = run("--profiles", str(first), "courts", "--profiles", str(second))
+    assert code == 0 and "CASB practice copy" in out and out.splitlines()[-1].startswith("ZZSB")
+
+
+def test_run_with_profiles_before_the_command_runs_that_court(court_copy, monkeypatch) -> None:
+    import ecf_tui.app
+
+    folder = str(_practice_copy(court_copy))
+    shown: list[str] = []
+    monkeypatch.setattr(ecf_tui.app.EcfApp, "run",
+                        lambda self, **kw: shown.append(self.profile.name.text))
+    code, _, err = run("--profiles", folder, "run", "casb")
+    assert code == 0, err
+    assert shown == ["CASB practice copy"]
+
+
+def test_validate_takes_court_codes_as_well_as_paths(court_copy) -> None:
+    code, out, err = run("validate", "CASB", "mssb")
+    assert code == 0, err
+    assert [line.split()[1] for line in out.splitlines()] == ["CASB", "MSSB"]
+    code, _, err = run("validate", "NOPE")
+    assert code == 2 and "NOPE: no such file" in err and "court code" in err
