@@ -78,13 +78,15 @@ async def test_f5_where_refreshing_is_not_the_courts_way_says_so(reg) -> None:
     """MSSB's users refresh by clicking Query or Reports: F5 leaves the menus limited
     and a notification quotes the guide's way."""
     app = make_app(reg, "MSSB/linked/success")
+    notes: list[str] = []
+    real_notify = app.notify
+    app.notify = lambda message, **kw: (notes.append(message), real_notify(message, **kw))[-1]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         before = app.state
         await pilot.press("f5")
         await pilot.pause()
         assert app.state == before and not app.state.full_menus
-        notes = [n.message for n in app._notifications]
         assert len(notes) == 1 and notes[0].startswith("That does not refresh the menus here.")
         assert "Click on Query or Reports from the CM/ECF menu bar." in notes[0]
         await pilot.click("#menu-bar .menu-item")  # Query, the guide's way
