@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -26,6 +26,7 @@ from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
+from ecf_tui.view import View
 from ecf_tui.widgets import Chose
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -48,6 +49,7 @@ class EcfApp(ReportsCrashes, App[None]):
         Binding("f5", "browser('refresh')", "Refresh"),
         Binding("f6", "browser('clear-cache')", "Clear cache"),
         Binding("f8", "log_out", "Log out"),
+        Binding("f4", "toggle_sources", "Sources"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
@@ -111,23 +113,27 @@ class EcfApp(ReportsCrashes, App[None]):
         if isinstance(self.screen, DialogScreen):
             self.pop_screen()
         if target.under is not None:
-            self._present(target.under)
-            self.push_screen(target.screen(target.view))
+            self._present(target.under, panel=target.view)
+            self.push_screen(DialogScreen(target.view))
         else:
             self._present(target)
 
-    def _present(self, target: Shown) -> None:
-        """Show a page: the screen on top shows the new View where it is of the same
-        class; else a new screen takes the place of the one on top (a step screen or
-        the picker), or goes on the stack at start."""
+    def _present(self, target: Shown, panel: View | None = None) -> None:
+        """Show a page (with `panel`'s guidance: a dialog's over it): the screen on top
+        shows the new View where it is of the same class; else a new screen takes the
+        place of the one on top (a step screen or the picker), or goes on the stack at
+        start."""
         top = self.screen
+        panel = panel or target.view
         if isinstance(top, StepScreen) and type(top) is target.screen:
-            if top.view != target.view:
-                top.show(target.view)
-        elif isinstance(top, StepScreen | PickerScreen):
-            self.switch_screen(target.screen(target.view))
+            if (top.view, top.panel_view) != (target.view, panel):
+                top.show(target.view, panel)
+            return
+        make = cast(type[StepScreen[Any]], target.screen)
+        if isinstance(top, StepScreen | PickerScreen):
+            self.switch_screen(make(target.view, panel))
         else:
-            self.push_screen(target.screen(target.view))
+            self.push_screen(make(target.view, panel))
 
     # -- keys that are the browser's or the menu bar's ---------------------
 
@@ -154,6 +160,11 @@ class EcfApp(ReportsCrashes, App[None]):
             self.dispatch(action)
         else:
             self.bell()
+
+    def action_toggle_sources(self) -> None:
+        """Colour every court text by its source (the court's guide, another court's,
+        the simulator's), for a trainer checking a profile; F4 again turns it off."""
+        self.toggle_class("-show-sources")
 
     # -- crashes -----------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Provides the guide-fidelity check: every text a profile says comes from a guide
-appears in that guide, word for word once whitespace and markup are folded."""
+appears in that guide, word for word once whitespace and markup are folded, and as
+whole words: "Clear" is not found in "Clearing Browser Cache", "Login" not in
+"Logins"."""
 
 from __future__ import annotations
 
@@ -28,6 +30,12 @@ def fold(text: str) -> str:
     text = _ESCAPE.sub(r"\1", text)
     text = text.replace("**", "").replace("#### ", "")
     return " ".join(text.split())
+
+
+def contains(folded_guide: str, text: str) -> bool:
+    """Whether a folded guide has `text` (folded) as whole words."""
+    words = fold(text)
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", folded_guide) is not None
 
 
 def texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Text]]:
@@ -64,6 +72,6 @@ def unquoted(profile: CourtProfile, guide_of: Callable[[str], str]) -> list[tupl
         code = text.quoted_from or profile.code
         if code not in folded:
             folded[code] = fold(guide_of(code))
-        if fold(text.text) not in folded[code]:
+        if not contains(folded[code], text.text):
             missing.append((loc, text))
     return missing

@@ -218,6 +218,7 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     """Read, merge and validate one court profile; every problem is a UserError.
     `graph_checks=False` accepts a flow that cannot be walked to its end (for QA)."""
     raw, files = merged_raw(path)
+    raw = _recredit(raw, path)
     try:
         profile = CourtProfile.model_validate(raw)
     except ValidationError as err:
@@ -232,6 +233,40 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     if problems:
         raise ProfileErrors(path, problems)
     return profile
+
+
+def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Credit to the court's own guide every text quoted from another court's guide (as
+    the base profile's are) that the court's guide has word for word: CANB's link form
+    is CANB's words, not CASB's. A one-word label ("Login", "Submit") is left as quoted:
+    a guide's narration ("Click Submit") does not show the button; a court whose guide
+    shows it says so in its own file. A guide that cannot be read is reported by
+    validation."""
+    from ecf_tui.fidelity import contains, fold
+
+    guide, code = raw.get("guide"), raw.get("code")
+    try:
+        own = fold((path.parent / guide).read_text(encoding="utf-8")) if isinstance(
+            guide, str) else None
+    except (OSError, UnicodeDecodeError):
+        own = None
+    if own is None:
+        return raw
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            words = value.get("text")
+            quoted = value.get("quoted_from")
+            if quoted == code or isinstance(quoted, str) and isinstance(words, str) \
+                    and len(words.split()) > 1 and contains(own, words):
+                value = {k: v for k, v in value.items() if k != "quoted_from"}
+            return {k: walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    result: dict[str, Any] = walk(raw)
+    return result
 
 
 def _where(files: list[Path], loc: tuple[str | int, ...]) -> dict[str, Any]:

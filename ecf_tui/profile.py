@@ -367,6 +367,15 @@ class MenuBar(Model):
     """The item that opens the Utilities page."""
 
 
+class Endings(Model):
+    """What the page with the full menus says of how the walk ended."""
+
+    passed: list[Text]
+    """The right accounts linked."""
+    failed: list[Text]
+    """Linked, but not one person's individual accounts (a firm's, a colleague's)."""
+
+
 class About(Model):
     """What the guide says around the steps: purpose, dates, warnings, contacts."""
 
@@ -405,6 +414,7 @@ class CourtProfile(Model):
     menu_bar: MenuBar
     refresh: Refresh
     accounts: Accounts
+    endings: Endings
     notices: dict[str, Text]
     """Messages the engine shows; keys are the engine's (see NOTICE_KEYS)."""
 

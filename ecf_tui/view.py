@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
+from ecf_tui.fidelity import texts
 from ecf_tui.profile import CourtProfile, MainStep, Step, SuccessStep, Text
 
 
@@ -54,16 +55,6 @@ class PracticeAccount:
     about: str
 
 
-# The simulator's own words on an end of the procedure. They are marked as the
-# simulator's here; the refreshed page shows them (a later change puts them in the
-# profiles, in each court's words where its guide has them).
-ENDINGS: dict[str, Text] = {
-    "pass": Text(text="Done: your accounts are linked and the filing menus are shown.",
-                 source="simulator"),
-    "fail": Text(text="Linked, but not right: the accounts linked are not one person's "
-                      "individual accounts, and a link cannot be undone. Call the court.",
-                 source="simulator"),
-}
 CLEAR_CACHE = Text(text="Clear browser cache (F6)", source="simulator")
 """The login page's button for a court whose users clear the cache before logging in."""
 
@@ -80,6 +71,9 @@ class View:
     stage_count: int
     stage_name: str
     notice: Text | None
+    guidance: tuple[Text, ...]
+    """What the court's guide says to do now, for the side panel: it follows the state
+    (after linking, the court's way to refresh the menus wherever the trainee is)."""
     menu_bar: MenuBarView | None
     """The CM/ECF menu bar; None on pages that are not CM/ECF's."""
     cmecf_banner: tuple[Text, ...]
@@ -96,8 +90,8 @@ class View:
     """The login page's clear-cache button, where clearing the cache is a way on."""
     outcome: str | None
     """`pass`, `stop` or `fail` at an end; None elsewhere."""
-    ending: Text | None
-    """How the procedure ended, on the refreshed page."""
+    ending: tuple[Text, ...]
+    """How the procedure ended, on the refreshed page (the profile's endings)."""
 
     @property
     def stage_label(self) -> str:
@@ -105,6 +99,16 @@ class View:
 
     def action(self, action_id: str) -> Action | None:
         return self.offered.get(action_id)
+
+    def shown_texts(self) -> list[Text]:
+        """Every court text this View gives a screen to draw, each with its source."""
+        found = [self.court.name, *self.court.banner, *(t for _, t in texts(self.step)),
+                 *self.cmecf_banner, *self.ending]
+        if self.menu_bar is not None:
+            found += [self.menu_bar.logo, *(item.label for item in self.menu_bar.items)]
+            found += [self.menu_bar.caption] if self.menu_bar.caption else []
+        found += [t for t in (self.notice, self.email_label, self.clear_cache_label) if t]
+        return found + list(self.names or ())
 
 
 def court_stages(profile: CourtProfile) -> list[int]:
@@ -127,6 +131,7 @@ def build(profile: CourtProfile, state: State) -> View:
         stage_count=len(stages),
         stage_name=engine.STAGE_NAMES[stage],
         notice=profile.notices.get(state.notice) if state.notice else None,
+        guidance=_guidance(profile, state, step),
         menu_bar=_menu_bar(profile, state, offered) if step.kind in engine.CMECF_PAGES else None,
         cmecf_banner=_cmecf_banner(profile),
         offered=offered,
@@ -137,7 +142,7 @@ def build(profile: CourtProfile, state: State) -> View:
         clear_cache_label=CLEAR_CACHE if step.kind == "login" and "clear-cache" in offered
         else None,
         outcome=outcome,
-        ending=ENDINGS[outcome or "pass"] if step.kind == "refreshed" else None,
+        ending=_ending(profile, step, outcome),
     )
 
 
@@ -150,6 +155,30 @@ def _menu_bar(profile: CourtProfile, state: State, offered: dict[str, Action]) -
         caption=None if state.full_menus else bar.limited_label,
         full=state.full_menus,
     )
+
+
+def _guidance(profile: CourtProfile, state: State, step: Step) -> tuple[Text, ...]:
+    own = tuple(step.instruction)
+    refresh = profile.refresh
+    linked_not_refreshed = state.linked is not None and not state.full_menus
+    if not linked_not_refreshed or step.kind in engine.END_KINDS:
+        return own
+    how = tuple(refresh.instruction)
+    if {"clear-cache", "relogin-after-clear-cache"} & set(refresh.ways):
+        how += tuple(refresh.clear_cache_keys)
+    if step.kind == "success":  # the guide's own words for this page, then the way on
+        return own + tuple(t for t in how if t not in own)
+    if step.kind in engine.CMECF_PAGES and state.pacer == state.linked[0]:  # type: ignore[index]
+        return how
+    # Logged out, or on the way back in: the court's way back to the full menus first.
+    return how + own
+
+
+def _ending(profile: CourtProfile, step: Step, outcome: str | None) -> tuple[Text, ...]:
+    if step.kind != "refreshed":
+        return ()
+    endings = profile.endings
+    return tuple(endings.failed if outcome == "fail" else endings.passed)
 
 
 def _cmecf_banner(profile: CourtProfile) -> tuple[Text, ...]:

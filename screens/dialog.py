@@ -7,14 +7,44 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer
 
+from ecf_tui.engine import Action
 from ecf_tui.profile import DialogStep
 from ecf_tui.view import View
-from ecf_tui.widgets import ActionButton, ButtonRow, Chose, PageText, texts
+from ecf_tui.widgets import (
+    ActionButton,
+    ButtonRow,
+    Chose,
+    CourtBanner,
+    GuidePanel,
+    PageText,
+    SimulatorNotice,
+    StepIndicator,
+    texts,
+)
+
+
+class DialogClose(Button):
+    """The dialog's "x" in its corner: the browser's glyph, and the engine's close."""
+
+    def __init__(self, action: Action | None) -> None:
+        super().__init__("x", id="dialog-close", classes="chrome",
+                         disabled=action is None)
+        self.engine_action = action
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.engine_action is not None:
+            self.post_message(Chose(self.engine_action))
 
 
 class DialogScreen(ModalScreen[None]):
+    """A dialog over the page it opened on, never over the side panel. It draws its own
+    chrome over the page's (the court banner, and the step indicator with the dialog's
+    stage and state code) and its own side panel with the dialog's guidance; between
+    them the page under it shows, dimmed, with the dialog in its middle."""
+
     BINDINGS = [Binding("escape", "close", "Close (x)")]
 
     def __init__(self, view: View) -> None:
@@ -24,25 +54,43 @@ class DialogScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         page = self.view.step
         assert isinstance(page, DialogStep)
+        with Vertical(id="dialog-top"):
+            yield CourtBanner(self.view.court)
+            yield SimulatorNotice()
+            yield StepIndicator(self.view)
+        yield GuidePanel(self.view)
         with Vertical(id="dialog"):
             with Horizontal(id="dialog-title-bar"):
                 if page.title is not None:
                     yield PageText(page.title, classes="dialog-title")
                 if page.closable:
-                    yield ActionButton("x", self.view.action("close"), id="dialog-close")
+                    yield DialogClose(self.view.action("close"))
             yield from texts(page.body)
             if page.buttons:
                 with ButtonRow():
                     for button in page.buttons:
                         action = self.view.action(f"{button.does}:{button.label.text}")
                         yield ActionButton(button.label, action, variant="primary")
-            if page.instruction:
-                yield Static("The court's guide says", classes="dialog-guide")
-                yield from texts(page.instruction)
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Escape is the dialog's "x": offered (and in the footer) only where it has one.
+        if action == "close":
+            return self.view.action("close") is not None
+        return True
+
     def on_mount(self) -> None:
-        self.query(ActionButton).last().focus()
+        self.query(Button).last().focus()
+        self.call_after_refresh(self._panel_under_chrome)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._panel_under_chrome)
+
+    def _panel_under_chrome(self) -> None:
+        # Both dock to the screen's edges; the panel starts where the chrome ends, as on
+        # the page under the dialog.
+        top = self.query_one("#dialog-top").outer_size.height
+        self.query_one(GuidePanel).styles.margin = (top, 0, 0, 0)
 
     def action_close(self) -> None:
         action = self.view.action("close")

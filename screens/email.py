@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.widgets import Static
 
 from ecf_tui.profile import EmailStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets import ActionButton, TextLabel
 
 
 class EmailScreen(StepScreen[EmailStep]):
@@ -17,6 +15,6 @@ class EmailScreen(StepScreen[EmailStep]):
     def compose_page(self) -> ComposeResult:
         with Grid(id="email-fields"):
             for field in self.page.fields:
-                yield Static(rich(field.label), classes="email-label")
-                yield Static(rich(field.value), classes="email-value")
+                yield TextLabel(field.label, classes="email-label")
+                yield TextLabel(field.value, classes="email-value")
         yield ActionButton(self.page.back_label, self.view.action("back"), id="back")

@@ -10,8 +10,7 @@ from textual.widgets import Button
 from ecf_tui.engine import submit_link
 from ecf_tui.profile import LinkFormStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, TextButton
 
 
 class LinkFormScreen(StepScreen[LinkFormStep]):
@@ -21,8 +20,8 @@ class LinkFormScreen(StepScreen[LinkFormStep]):
         yield CredentialForm(page.login_label, page.password_label, login_id="cmecf-login",
                              password_id="cmecf-password")
         with ButtonRow():
-            yield Button(rich(page.submit_button), variant="primary", id="submit")
-            yield Button(rich(page.clear_button), id="clear")
+            yield TextButton(page.submit_button, variant="primary", id="submit")
+            yield TextButton(page.clear_button, id="clear")
         for link in page.links:
             yield ActionButton(link.label, self.view.action(f"link:{link.label.text}"),
                                classes="link")

@@ -10,8 +10,15 @@ from textual.widgets import Button
 from ecf_tui.engine import login
 from ecf_tui.profile import LoginStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, PageText, texts
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets import (
+    ActionButton,
+    ButtonRow,
+    Chose,
+    CredentialForm,
+    PageText,
+    TextButton,
+    texts,
+)
 
 
 class LoginScreen(StepScreen[LoginStep]):
@@ -24,9 +31,9 @@ class LoginScreen(StepScreen[LoginStep]):
                              password_id="password", extra_label=page.client_code_label,
                              extra_id="client-code")
         with ButtonRow():
-            yield Button(rich(page.login_button), variant="primary", id="login")
+            yield TextButton(page.login_button, variant="primary", id="login")
             if page.clear_button is not None:
-                yield Button(rich(page.clear_button), id="clear")
+                yield TextButton(page.clear_button, id="clear")
             if self.view.clear_cache_label is not None:
                 yield ActionButton(self.view.clear_cache_label, self.view.action("clear-cache"),
                                    id="clear-cache")

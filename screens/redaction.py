@@ -10,7 +10,6 @@ from ecf_tui.profile import RedactionStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.view import View
 from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText
-from ecf_tui.widgets.page_text import rich
 
 
 class RedactionScreen(StepScreen[RedactionStep]):
@@ -21,7 +20,7 @@ class RedactionScreen(StepScreen[RedactionStep]):
 
     def compose_page(self) -> ComposeResult:
         page = self.page
-        yield AgreementCheckbox(rich(page.agreement), self.view.checked, id="agree")
+        yield AgreementCheckbox(page.agreement, self.view.checked, id="agree")
         with ButtonRow():
             yield ActionButton(page.continue_button, self.view.action("continue"),
                                variant="primary", id="continue")
@@ -32,9 +31,12 @@ class RedactionScreen(StepScreen[RedactionStep]):
         if event.value != self.view.checked:
             self.choose("check")
 
-    def show(self, view: View) -> None:
+    def show(self, view: View, panel: View | None = None) -> None:
+        if view.step_id != self.view.step_id or panel not in (None, view):
+            super().show(view, panel)
+            return
         # Only the checkbox changed: keep focus where it is and re-arm Continue.
-        self.view = view
+        self.view = self.panel_view = view
         button = self.query_one("#continue", ActionButton)
         button.engine_action = view.action("continue")
         button.disabled = button.engine_action is None

@@ -4,7 +4,7 @@ Adversary), the end of the procedure, and how this run ended."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from ecf_tui.profile import RefreshedStep
 from ecf_tui.screens.step import StepScreen
@@ -19,7 +19,5 @@ class RefreshedScreen(StepScreen[RefreshedStep]):
         yield from texts(self.view.cmecf_banner, classes="cmecf-banner")
 
     def compose_page(self) -> ComposeResult:
-        ending = self.view.ending
-        assert ending is not None, "the view gives the refreshed page its ending"
-        # Shown without its [simulator] mark for now, as before the View carried it.
-        yield Static(ending.text, classes=f"ending {self.view.outcome or 'pass'}")
+        with Vertical(classes=f"ending {self.view.outcome or 'pass'}"):
+            yield from texts(self.view.ending)

@@ -4,18 +4,20 @@ order; the link on the way in leads on, the others are shown but inert."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.containers import Horizontal
 
 from ecf_tui.profile import SiteStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton
+from ecf_tui.widgets import ActionButton, Chrome, TextLabel
 
 
 class SiteScreen(StepScreen[SiteStep]):
 
     def compose_top(self) -> ComposeResult:
         if self.page.address is not None:
-            yield Static(f"Address: {self.page.address.text}", classes="address-bar")
+            with Horizontal(classes="address-bar"):
+                yield Chrome("Address: ", classes="address-label")
+                yield TextLabel(self.page.address, classes="address")
 
     def compose_page(self) -> ComposeResult:
         for link in self.page.links:

@@ -35,9 +35,11 @@ class StepScreen(Screen[None], Generic[StepT]):
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
 
-    def __init__(self, view: View) -> None:
+    def __init__(self, view: View, panel: View | None = None) -> None:
         super().__init__()
         self.view = view
+        self.panel_view = panel or view
+        """Whose guidance the side panel shows: this page's, or a dialog's over it."""
 
     @property
     def page(self) -> StepT:
@@ -60,7 +62,7 @@ class StepScreen(Screen[None], Generic[StepT]):
                 yield from self.compose_intro()
                 yield from texts(self.page.body, classes=self.BODY_CLASSES)
                 yield from self.compose_page()
-            yield GuidePanel(self.view)
+            yield GuidePanel(self.panel_view)
         yield Footer()
 
     def compose_top(self) -> ComposeResult:
@@ -75,9 +77,11 @@ class StepScreen(Screen[None], Generic[StepT]):
         """What the step's kind adds under the body (fields, links, buttons)."""
         yield from ()
 
-    def show(self, view: View) -> None:
-        """Show a new state of the same step (a notice, a cleared form)."""
+    def show(self, view: View, panel: View | None = None) -> None:
+        """Show the next state of this screen's kind (a notice, a cleared form, the next
+        site page), and in the panel this View's guidance or `panel`'s."""
         self.view = view
+        self.panel_view = panel or view
         self.refresh(recompose=True)
         self.call_after_refresh(self.focus_first)
 

@@ -17,5 +17,4 @@ class SuccessScreen(StepScreen[SuccessStep]):
     def compose_page(self) -> ComposeResult:
         label = self.view.email_label
         if label is not None:
-            yield ActionButton(f"✉ {label.text}", self.view.action("email"), classes="link",
-                               id="open-email")
+            yield ActionButton(label, self.view.action("email"), classes="link", id="open-email")

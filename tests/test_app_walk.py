@@ -7,7 +7,7 @@ import pytest
 
 from ecf_tui import engine, graph
 from ecf_tui.app import make_app
-from ecf_tui.qa.driver import missing_texts, perform
+from ecf_tui.qa.driver import missing_texts, perform, unmarked_texts
 from ecf_tui.screen_map import shown_for
 
 from .conftest import COURTS
@@ -22,6 +22,7 @@ def _check_screen(app) -> None:
     if expected.under is not None:  # the page under a dialog
         assert app.screen_stack[-2].view == expected.under.view
     assert missing_texts(app) == [], app.state.step
+    assert unmarked_texts(app) == [], app.state.step
 
 
 @pytest.mark.parametrize("court", COURTS)
@@ -37,7 +38,7 @@ async def test_happy_path_by_keys_only(reg, court: str) -> None:
             assert app.state == expected, f"{action.id} at {expected.step}"
         _check_screen(app)
         assert app.state.step == "refreshed" and engine.outcome(profile, app.state) == "pass"
-        labels = [str(b.label) for b in app.screen.query("#menu-bar Button")]
+        labels = [b.source_text.text for b in app.screen.query("#menu-bar Button")]
         assert "Bankruptcy" in labels and "Adversary" in labels
 
 

@@ -278,7 +278,7 @@ def test_alnb_log_out_needs_the_cache_cleared(profiles) -> None:
     alnb = profiles["ALNB"]
     state = _success(alnb)
     assert _refreshes(alnb, state, "refresh")
-    out = do(alnb, state, "menu:Log Out")
+    out = do(alnb, state, "menu:Logout")
     not_cleared = typed_login(alnb, out, "pacer", "individual")
     assert not_cleared.step == "main"
     assert engine.state_code(alnb, not_cleared) == "ALNB/menus-not-refreshed/main"

@@ -87,7 +87,8 @@ def test_qa_writes_screens_text_report_junit_and_gallery(qa_out: QaRun) -> None:
     assert first["svg"] == "MSSB/cmecf-on-pacer-login/05-cmecf-dialog.svg"
     assert svg.read_text().startswith("<svg") and "cdnjs" not in svg.read_text()
     lines = txt.read_text().splitlines()
-    assert len(lines) == 30 and any("Do not make a selection" in ln for ln in lines)
+    assert len(lines) == 30 and any("MSSB/cmecf-on-pacer-login/cmecf-dialog" in ln for ln in lines)
+    assert any("The court's guide says" in ln for ln in lines), "the dialog's guidance"
     assert mssb["edge_coverage"]["covered"] < mssb["edge_coverage"]["total"]
     assert "timings" not in report
     suite = ET.parse(out / "junit.xml").getroot()

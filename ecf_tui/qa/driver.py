@@ -16,8 +16,9 @@ from ecf_tui.app import EcfApp
 from ecf_tui.engine import Action
 from ecf_tui.fidelity import texts
 from ecf_tui.textual_private import render_screen
-from ecf_tui.widgets import ActionButton, AgreementCheckbox
-from ecf_tui.widgets.page_text import SIMULATOR_MARK
+from ecf_tui.widgets import AgreementCheckbox
+from ecf_tui.widgets.page_text import Chrome
+from ecf_tui.widgets.page_text import shown as with_mark
 
 KEY_ONLY = {"refresh": "f5", "clear-cache": "f6", "close": "escape"}
 
@@ -35,8 +36,8 @@ def carrier(app: EcfApp, action: Action) -> Widget:
     elif action.name in by_id:
         found = list(screen.query(by_id[action.name]))
     else:
-        found = [b for b in screen.query(ActionButton)
-                 if b.engine_action is not None and b.engine_action.id == action.id]
+        found = [b for b in screen.query(Button)
+                 if (act := getattr(b, "engine_action", None)) is not None and act.id == action.id]
     if not found:
         raise NoControl(f"{type(screen).__name__} shows no control for {action.id}")
     return found[0]
@@ -83,28 +84,69 @@ async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, 
         carrier(app, action).press()  # type: ignore[attr-defined]
 
 
+def drawn(widget: Widget) -> str:
+    """The text a widget draws (a button's or checkbox's label, a static's content)."""
+    if isinstance(widget, Button | Checkbox):
+        return str(widget.label)
+    if isinstance(widget, Static):
+        return str(widget.content)
+    return ""
+
+
 def shown(app: EcfApp) -> set[str]:
-    """Every text on the current screen (and the screen under a dialog), simulator
-    marks taken off."""
+    """Every text on the current screen (and the screen under a dialog), source marks
+    taken off."""
     found: set[str] = set()
     for screen in app.screen_stack[-2:]:
         for widget in screen.query("*"):
-            text = ""
-            if isinstance(widget, Button | Checkbox):
-                text = str(widget.label)
-            elif isinstance(widget, Static):
-                text = str(widget.content)
+            source = getattr(widget, "source_text", None)
+            text = source.text if source is not None else drawn(widget)
             if text:
-                found.add(text.removesuffix(SIMULATOR_MARK).strip())
+                found.add(text.strip())
     return found
 
 
+COURT_PAGE = "#court-banner, #menu-bar, #page, #dialog"
+"""Where a screen draws the court's page (the rest is the simulator's own: the notice,
+the step indicator, the guide panel, the footer)."""
+
+
+def unmarked_texts(app: EcfApp) -> list[str]:
+    """Texts drawn on the court's page that are not one of the View's texts with its
+    source mark: each a sentence saying what is wrong."""
+    problems = []
+    for screen in app.screen_stack[-2:]:
+        view = getattr(screen, "view", None)
+        if view is None:
+            continue
+        allowed = view.shown_texts()
+        for area in screen.query(COURT_PAGE):
+            for widget in [area, *area.query("*")]:
+                text = drawn(widget)
+                if not text.strip() or isinstance(widget, Chrome) or widget.has_class("chrome"):
+                    continue
+                source = getattr(widget, "source_text", None)
+                if source is None:
+                    problems.append(f'"{text}" is drawn with no source')
+                    continue
+                compact = getattr(widget, "compact_mark", False)
+                # None: a later text of the same source in the line draws the mark.
+                expected = source.text if compact is None else with_mark(source, compact=compact)
+                if text != expected:
+                    problems.append(f'"{text}" is drawn without its mark ("{expected}")')
+                elif source not in allowed:
+                    problems.append(f'"{text}" is not one of the View\'s texts')
+    return problems
+
+
 def missing_texts(app: EcfApp) -> list[str]:
-    """The step's texts (from the profile) that the screen does not show."""
-    assert app.profile is not None and app.state is not None
-    step = app.profile.steps[app.state.step]
+    """The step's page texts (from the profile) and the guidance for its state that the
+    screen does not show."""
+    view = app.screen.view  # type: ignore[attr-defined]
+    wanted = [t for loc, t in texts(view.step) if loc[0] != "instruction"]
     on_screen = shown(app)
-    return [t.text for _, t in texts(step) if not any(t.text in s for s in on_screen)]
+    return [t.text for t in [*wanted, *view.guidance]
+            if not any(t.text in s for s in on_screen)]
 
 
 _REMOTE_FONT = re.compile(r',?\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')

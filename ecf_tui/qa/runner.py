@@ -147,7 +147,7 @@ async def _settled(pilot: Pilot[None], app: EcfApp) -> None:
 
 
 def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
-    from ecf_tui.qa.driver import missing_texts
+    from ecf_tui.qa.driver import missing_texts, unmarked_texts
     from ecf_tui.screen_map import shown_for
 
     expected = shown_for(profile, state)
@@ -156,6 +156,10 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
                      f"{expected.screen.__name__}", state)
     if app.screen.view != expected.view:
         raise _Fault(f"the screen shows {app.screen.view.code}, not the state's own view",
+                     state)
+    unmarked = unmarked_texts(app)
+    if unmarked:
+        raise _Fault(f"the court's page shows texts without their source: {unmarked[0]}",
                      state)
     missing = missing_texts(app)
     if missing:

@@ -1,7 +1,7 @@
 """Provides the shared chrome (menu bar, court banner, simulator notice, step
 indicator, guide panel) and the small widgets the step screens are made of."""
 
-from ecf_tui.widgets.action_button import ActionButton
+from ecf_tui.widgets.action_button import ActionButton, TextButton
 from ecf_tui.widgets.agreement_checkbox import AgreementCheckbox
 from ecf_tui.widgets.button_row import ButtonRow
 from ecf_tui.widgets.court_banner import CourtBanner
@@ -9,7 +9,7 @@ from ecf_tui.widgets.credential_form import CredentialForm
 from ecf_tui.widgets.guide_panel import GuidePanel
 from ecf_tui.widgets.menu_bar import MenuBar
 from ecf_tui.widgets.messages import Chose
-from ecf_tui.widgets.page_text import PageText, texts
+from ecf_tui.widgets.page_text import Chrome, PageText, TextLabel, texts
 from ecf_tui.widgets.secret_input import SecretInput
 from ecf_tui.widgets.simulator_notice import SimulatorNotice
 from ecf_tui.widgets.step_indicator import StepIndicator
@@ -17,6 +17,7 @@ from ecf_tui.widgets.step_indicator import StepIndicator
 __all__ = [
     "ActionButton",
     "AgreementCheckbox",
+    "Chrome",
     "ButtonRow",
     "Chose",
     "CourtBanner",
@@ -27,5 +28,7 @@ __all__ = [
     "SecretInput",
     "SimulatorNotice",
     "StepIndicator",
+    "TextButton",
+    "TextLabel",
     "texts",
 ]

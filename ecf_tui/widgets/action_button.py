@@ -1,25 +1,38 @@
-"""Provides the button (or link, with the class `link`) that does one of the engine's
-actions."""
+"""Provides the court's buttons: `TextButton` shows a court text with its source mark;
+`ActionButton` (or a link, with the class `link`) also does one of the engine's actions."""
 
 from __future__ import annotations
 
+from rich.text import Text as RichText
 from textual.widgets import Button
 
 from ecf_tui.engine import Action
 from ecf_tui.profile import Text
 from ecf_tui.widgets.messages import Chose
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets.page_text import rich, source_class
 
 
-class ActionButton(Button):
+class TextButton(Button):
+    """A button labelled with a court text, marked by its source."""
+
+    def __init__(self, label: Text, *, variant: str = "default", classes: str = "",
+                 id: str | None = None, disabled: bool = False, marked: bool = True) -> None:
+        shown_as = rich(label, compact=True) if marked else RichText(label.text)
+        super().__init__(shown_as, variant=variant, id=id,  # type: ignore[arg-type]
+                         classes=f"{classes} {source_class(label)}".strip(), disabled=disabled)
+        self.source_text = label
+        self.compact_mark: bool | None = True if marked else None
+        """True: the compact mark; None: the mark is drawn after a later text."""
+
+
+class ActionButton(TextButton):
     """A button or link that does one of the engine's actions; inert when the engine
     offers none for it (shown, so the page looks like the court's, but disabled)."""
 
-    def __init__(self, label: Text | str, action: Action | None, *, variant: str = "default",
-                 classes: str = "", id: str | None = None) -> None:
-        shown = rich(label) if isinstance(label, Text) else label
-        super().__init__(shown, variant=variant, classes=classes, id=id,  # type: ignore[arg-type]
-                         disabled=action is None)
+    def __init__(self, label: Text, action: Action | None, *, variant: str = "default",
+                 classes: str = "", id: str | None = None, marked: bool = True) -> None:
+        super().__init__(label, variant=variant, classes=classes, id=id,
+                         disabled=action is None, marked=marked)
         self.engine_action = action
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -1,5 +1,5 @@
-"""Provides a checkbox whose long label wraps (a court's agreement sentence is its label;
-Textual's Checkbox keeps its label on one line and cuts it off)."""
+"""Provides the agreement's checkbox: its long label (the court's sentence, with its
+source mark) wraps, and it reads `[ ]` or `[X]` in text as on a web form."""
 
 from __future__ import annotations
 
@@ -7,8 +7,29 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Checkbox
 
+from ecf_tui.profile import Text
+from ecf_tui.widgets.page_text import rich, source_class
+
 
 class AgreementCheckbox(Checkbox):
+    BUTTON_LEFT = "["
+    BUTTON_RIGHT = "]"
+
+    def __init__(self, label: Text, value: bool, *, id: str | None = None) -> None:
+        super().__init__(rich(label), value, id=id, classes=source_class(label))
+        self.source_text = label
+        self.compact_mark = False
+        self._show_tick(value)
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._show_tick(self.value)
+
+    def _show_tick(self, value: bool) -> None:
+        # Textual draws the tick in both states and only colours it; a box read as text
+        # (a screen reader, a QA capture) must say whether it is ticked.
+        self.BUTTON_INNER = "X" if value else " "
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Textual's toggle buttons are one line high whatever their label; a widget's own
         # measure gives the wrapped label's height.

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from ecf_tui.view import CourtView
-from ecf_tui.widgets.page_text import PageText
+from ecf_tui.widgets.page_text import Chrome, PageText
 
 
 class CourtBanner(Vertical):
@@ -18,7 +17,7 @@ class CourtBanner(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="court-line"):
-            yield Static(f"{self.court.code} · ", classes="court-code")
+            yield Chrome(f"{self.court.code} · ", classes="court-code")
             yield PageText(self.court.name, classes="court-name")
         for line in self.court.banner:
             yield PageText(line, classes="court-test-banner")

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from ecf_tui.profile import Text
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets.page_text import TextLabel
 from ecf_tui.widgets.secret_input import SecretInput
 
 
@@ -30,14 +30,14 @@ class CredentialForm(Vertical):
         login_label, password_label, extra_label = self.labels
         login_id, password_id, extra_id = self.ids
         with Horizontal(classes="field-row"):
-            yield Label(rich(login_label), classes="field-label")
+            yield TextLabel(login_label, classes="field-label")
             yield Input(id=login_id)
         with Horizontal(classes="field-row"):
-            yield Label(rich(password_label), classes="field-label")
+            yield TextLabel(password_label, classes="field-label")
             yield SecretInput(id=password_id)
         if extra_label is not None:
             with Horizontal(classes="field-row"):
-                yield Label(rich(extra_label), classes="field-label")
+                yield TextLabel(extra_label, classes="field-label")
                 yield Input(id=extra_id)
 
     @on(Input.Submitted)

@@ -20,9 +20,9 @@ class GuidePanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         step = self.view.step
-        if step.instruction:
+        if self.view.guidance:
             yield Static("The court's guide says", classes="panel-heading")
-            yield from texts(step.instruction, classes="guide-instruction")
+            yield from texts(self.view.guidance, classes="guide-instruction")
         if step.kind in ACCOUNT_STEPS:
             yield Static("Practice accounts", classes="panel-heading")
             for acct in self.view.accounts:

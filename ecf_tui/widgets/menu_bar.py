@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Static
 
 from ecf_tui.view import MenuBarView
 from ecf_tui.widgets.action_button import ActionButton
-from ecf_tui.widgets.page_text import rich
+from ecf_tui.widgets.page_text import TextLabel, marked_at_run_ends
 
 
 class MenuBar(Horizontal):
@@ -18,8 +17,9 @@ class MenuBar(Horizontal):
         self.bar = bar
 
     def compose(self) -> ComposeResult:
-        yield Static(rich(self.bar.logo), classes="menu-logo")
-        for item in self.bar.items:
-            yield ActionButton(item.label, item.action, classes="menu-item")
+        marked = marked_at_run_ends([self.bar.logo, *(item.label for item in self.bar.items)])
+        yield TextLabel(self.bar.logo, classes="menu-logo", marked=marked[0])
+        for item, shows_mark in zip(self.bar.items, marked[1:], strict=True):
+            yield ActionButton(item.label, item.action, classes="menu-item", marked=shows_mark)
         if self.bar.caption is not None:
-            yield Static(rich(self.bar.caption), classes="menu-caption")
+            yield TextLabel(self.bar.caption, classes="menu-caption")

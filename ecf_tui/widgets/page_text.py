@@ -1,4 +1,8 @@
-"""Provides a court text on a page, marked when the simulator wrote it."""
+"""Provides a court's text on a page, always with its source in sight: this court's
+guide (no mark), another court's guide (`[as in CASB's guide]`, or `[CASB]` inside a
+line: a button, a menu item, a field label) or the simulator (`[simulator]`). Every
+widget that draws a profile `Text` keeps it as `source_text` (and whether its mark is
+the compact one), so QA can check that what is drawn is the View's text, marked."""
 
 from __future__ import annotations
 
@@ -9,23 +13,73 @@ from textual.widgets import Static
 
 from ecf_tui.profile import Text
 
-SIMULATOR_MARK = " [simulator]"
+MARK_STYLE = "dim italic"
 
 
-def rich(text: Text, style: str = "") -> RichText:
-    """The words, and where the simulator wrote them a dim mark saying so."""
-    out = RichText(text.text, style=style)
+def mark(text: Text, *, compact: bool = False) -> str | None:
+    """The mark a text carries on a court's page; None for the court's own guide."""
     if text.source == "simulator":
-        out.append(SIMULATOR_MARK, style="dim italic")
+        return "[simulator]"
+    if text.quoted_from is not None:
+        return f"[{text.quoted_from}]" if compact else f"[as in {text.quoted_from}'s guide]"
+    return None
+
+
+def source_class(text: Text) -> str:
+    """The CSS class of a text's source, for the view that colours texts by source."""
+    if text.source == "simulator":
+        return "source-simulator"
+    return "source-other-guide" if text.quoted_from is not None else "source-guide"
+
+
+def rich(text: Text, *, compact: bool = False) -> RichText:
+    """The words, and after them, dim, the mark of where they come from."""
+    out = RichText(text.text)
+    found = mark(text, compact=compact)
+    if found is not None:
+        out.append(f" {found}", style=MARK_STYLE)
     return out
+
+
+def shown(text: Text, *, compact: bool = False) -> str:
+    """What a court text looks like on screen, mark included, as plain text."""
+    return rich(text, compact=compact).plain
 
 
 class PageText(Static):
     """One paragraph of a court's page."""
 
     def __init__(self, text: Text, *, classes: str = "", id: str | None = None) -> None:
-        extra = " simulator" if text.source == "simulator" else ""
-        super().__init__(rich(text), classes=f"page-text {classes}{extra}".strip(), id=id)
+        super().__init__(rich(text), id=id,
+                         classes=f"page-text {classes} {source_class(text)}".strip())
+        self.source_text = text
+        self.compact_mark = False
+
+
+class TextLabel(Static):
+    """A court text inside a line (a field label, a name, the menu bar's logo).
+    `marked=False`: a later text of the same source in the line carries the mark."""
+
+    def __init__(self, text: Text, *, classes: str = "", id: str | None = None,
+                 marked: bool = True) -> None:
+        shown_as = rich(text, compact=True) if marked else RichText(text.text)
+        super().__init__(shown_as, id=id, classes=f"{classes} {source_class(text)}".strip())
+        self.source_text = text
+        self.compact_mark: bool | None = True if marked else None
+        """True: the compact mark; None: the mark is drawn after a later text."""
+
+
+def marked_at_run_ends(items: list[Text]) -> list[bool]:
+    """For texts side by side in a line (the menu bar): which ones draw their mark.
+    Of a run of texts with the same source only the last does, so "Query Reports
+    Utilities Help Log Out [CASB]" fits where five marks would not."""
+    marks = [mark(t, compact=True) for t in items]
+    return [i == len(items) - 1 or marks[i] != marks[i + 1] for i in range(len(items))]
+
+
+class Chrome(Static):
+    """What the simulator draws around a court's page (the court-code badge, the
+    browser's address label, a dialog's close "x"): no court's words, so no mark."""
 
 
 def texts(items: Iterable[Text], classes: str = "") -> list[PageText]:

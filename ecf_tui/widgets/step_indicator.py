@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Static
 
 from ecf_tui.view import View
+from ecf_tui.widgets.page_text import Chrome
 
 
 class StepIndicator(Horizontal):
@@ -16,5 +16,5 @@ class StepIndicator(Horizontal):
         self.view = view
 
     def compose(self) -> ComposeResult:
-        yield Static(self.view.stage_label, classes="stage-label")
-        yield Static(self.view.code, classes="state-code")
+        yield Chrome(self.view.stage_label, classes="stage-label")
+        yield Chrome(self.view.code, classes="state-code")
