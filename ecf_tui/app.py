@@ -17,16 +17,16 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
-from ecf_tui import __version__, engine
+from ecf_tui import __version__, engine, view
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.loading import Registry
 from ecf_tui.profile import CourtProfile
 from ecf_tui.screen_map import Shown, shown_for
 from ecf_tui.screens.dialog import DialogScreen
+from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
-from ecf_tui.view import View
 from ecf_tui.widgets import Chose
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -50,6 +50,7 @@ class EcfApp(ReportsCrashes, App[None]):
         Binding("f6", "browser('clear-cache')", "Clear cache"),
         Binding("f8", "log_out", "Log out"),
         Binding("f4", "toggle_sources", "Sources"),
+        Binding("f1", "open_guide", "Guide"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
@@ -110,6 +111,7 @@ class EcfApp(ReportsCrashes, App[None]):
     def _show(self) -> None:
         assert self.profile is not None and self.state is not None
         target = shown_for(self.profile, self.state)
+        self.refresh_bindings()
         if isinstance(self.screen, DialogScreen):
             self.pop_screen()
         if target.under is not None:
@@ -118,7 +120,7 @@ class EcfApp(ReportsCrashes, App[None]):
         else:
             self._present(target)
 
-    def _present(self, target: Shown, panel: View | None = None) -> None:
+    def _present(self, target: Shown, panel: view.View | None = None) -> None:
         """Show a page (with `panel`'s guidance: a dialog's over it): the screen on top
         shows the new View where it is of the same class; else a new screen takes the
         place of the one on top (a step screen or the picker), or goes on the stack at
@@ -160,6 +162,25 @@ class EcfApp(ReportsCrashes, App[None]):
             self.dispatch(action)
         else:
             self.bell()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only keys that do something here show in the footer: the court's keys once a
+        court is open, Log Out where the page offers it; none over the open guide."""
+        if isinstance(self.screen, GuideScreen) and action != "quit":
+            return False
+        if action in ("browser", "toggle_sources", "open_guide"):
+            return self.profile is not None
+        if action == "log_out":
+            return self.profile is not None and self._offered(
+                f"menu:{self.profile.menu_bar.logout.text}") is not None
+        return True
+
+    def action_open_guide(self) -> None:
+        """The court's whole guide, at the lines of the current step."""
+        if self.profile is None or self.state is None:
+            return
+        text = self.registry.guide_text(self.profile.code)
+        self.push_screen(GuideScreen(view.guide_page(self.profile, text, self.state.step)))
 
     def action_toggle_sources(self) -> None:
         """Colour every court text by its source (the court's guide, another court's,

@@ -17,6 +17,7 @@ from ecf_tui.profile import (
     CourtProfile,
     DialogStep,
     EmailStep,
+    FrontStep,
     LinkFormStep,
     LoginStep,
     RedactionStep,
@@ -51,6 +52,8 @@ def _of(profile: CourtProfile, cls: type[StepT]) -> list[StepT]:
 
 def way_in(profile: CourtProfile) -> list[str]:
     labels, step_id = [], profile.start
+    if isinstance(front := profile.steps[step_id], FrontStep):
+        step_id = front.next
     while isinstance(step := profile.steps[step_id], SiteStep):
         link = next((ln for ln in step.links if ln.to), None)
         if link is None or link.to is None:

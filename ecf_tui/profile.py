@@ -94,6 +94,17 @@ class StepBase(Model):
     """Paragraphs shown on the page, in order."""
     instruction: list[Text] = []
     """What the court's guide tells the user to do on this step."""
+    guide_step: Text | None = None
+    """The guide's own number for this step ("STEP 3"), where the guide numbers them."""
+
+
+class FrontStep(StepBase):
+    """Before you begin: the guide's own front matter (its title, introduction, go-live,
+    what to have ready, warnings, contacts, all from `about`), then the way in."""
+
+    kind: Literal["front"]
+    begin_button: Text
+    next: StepRef
 
 
 class SiteStep(StepBase):
@@ -261,7 +272,8 @@ class EmailStep(StepBase):
 
 
 Step = Annotated[
-    SiteStep
+    FrontStep
+    | SiteStep
     | LoginStep
     | DialogStep
     | RedactionStep
@@ -382,8 +394,12 @@ class About(Model):
     guide_title: Text
     intro: list[Text] = []
     go_live: Text | None = None
+    ready: list[Text] = []
+    """What the guide says to have at hand before starting."""
     warnings: list[Text] = []
     contacts: list[Text] = []
+    reminders: list[Text] = []
+    """What the guide gives to keep in mind for later (CANB's cache keys)."""
 
 
 NoticeKey = Literal[

@@ -13,6 +13,7 @@ from ecf_tui.profile import STEP_KINDS, CourtProfile
 from ecf_tui.screens.confirm import ConfirmScreen
 from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.email import EmailScreen
+from ecf_tui.screens.front import FrontScreen
 from ecf_tui.screens.info import InfoScreen
 from ecf_tui.screens.link_form import LinkFormScreen
 from ecf_tui.screens.login import LoginScreen
@@ -28,6 +29,7 @@ from ecf_tui.screens.utilities import UtilitiesScreen
 PageScreen = type[StepScreen[Any]] | type[DialogScreen]
 
 SCREEN_FOR_KIND: dict[str, PageScreen] = {
+    "front": FrontScreen,
     "site": SiteScreen,
     "login": LoginScreen,
     "dialog": DialogScreen,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
 from ecf_tui.fidelity import texts
-from ecf_tui.profile import CourtProfile, MainStep, Step, SuccessStep, Text
+from ecf_tui.profile import About, CourtProfile, MainStep, Step, SuccessStep, Text
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,12 @@ class View:
     code: str
     """The state code: `COURT/situation/step`."""
     stage: int
-    stage_count: int
+    """Which of the procedure's eight stages (0: before you begin)."""
     stage_name: str
+    guide_step: Text | None
+    """The guide's own step number, where it numbers its steps."""
+    about: About | None
+    """The guide's front matter, on the page before you begin."""
     notice: Text | None
     guidance: tuple[Text, ...]
     """What the court's guide says to do now, for the side panel: it follows the state
@@ -95,7 +99,9 @@ class View:
 
     @property
     def stage_label(self) -> str:
-        return f"Step {self.stage} of {self.stage_count} · {self.stage_name}"
+        if self.stage == 0:
+            return self.stage_name
+        return f"Stage {self.stage} of {STAGE_COUNT} · {self.stage_name}"
 
     def action(self, action_id: str) -> Action | None:
         return self.offered.get(action_id)
@@ -104,6 +110,8 @@ class View:
         """Every court text this View gives a screen to draw, each with its source."""
         found = [self.court.name, *self.court.banner, *(t for _, t in texts(self.step)),
                  *self.cmecf_banner, *self.ending]
+        if self.about is not None:
+            found += [t for _, t in texts(self.about)]
         if self.menu_bar is not None:
             found += [self.menu_bar.logo, *(item.label for item in self.menu_bar.items)]
             found += [self.menu_bar.caption] if self.menu_bar.caption else []
@@ -111,15 +119,13 @@ class View:
         return found + list(self.names or ())
 
 
-def court_stages(profile: CourtProfile) -> list[int]:
-    """The stages this court's procedure has, in order (CASB has no dialog stage)."""
-    return sorted({engine.stage_of(s) for s in profile.steps.values()})
+STAGE_COUNT = 8
+"""The procedure's stages, the same for every court (a court without dialogs skips 3)."""
 
 
 def build(profile: CourtProfile, state: State) -> View:
     step = profile.steps[state.step]
     offered = {a.id: a for a in engine.actions(profile, state)}
-    stages = court_stages(profile)
     stage = engine.stage_of(step)
     outcome = engine.outcome(profile, state)
     return View(
@@ -127,9 +133,10 @@ def build(profile: CourtProfile, state: State) -> View:
         step_id=state.step,
         step=step,
         code=engine.state_code(profile, state),
-        stage=stages.index(stage) + 1,
-        stage_count=len(stages),
-        stage_name=engine.STAGE_NAMES[stage],
+        stage=stage,
+        stage_name=engine.KIND_NAMES.get(step.kind, engine.STAGE_NAMES[stage]),
+        guide_step=step.guide_step,
+        about=profile.about if step.kind == "front" else None,
         notice=profile.notices.get(state.notice) if state.notice else None,
         guidance=_guidance(profile, state, step),
         menu_bar=_menu_bar(profile, state, offered) if step.kind in engine.CMECF_PAGES else None,
@@ -155,6 +162,29 @@ def _menu_bar(profile: CourtProfile, state: State, offered: dict[str, Action]) -
         caption=None if state.full_menus else bar.limited_label,
         full=state.full_menus,
     )
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    """The court's whole guide as a readable page, opened at the current step."""
+
+    title: str
+    lines: tuple[str, ...]
+    """The guide's lines, markup folded away (blank lines kept)."""
+    focus: int
+    """The first line about the current step (0 where none is found)."""
+
+
+def guide_page(profile: CourtProfile, guide_text: str, step_id: str) -> GuidePage:
+    from ecf_tui.fidelity import contains, fold
+
+    lines = tuple(fold(line) for line in guide_text.splitlines())
+    step = profile.steps[step_id]
+    wanted = [*step.instruction, *([step.title] if step.title else []), *step.body]
+    own = [t for t in wanted if t.source == "guide" and t.quoted_from is None]
+    focus = next((i for t in own for i, line in enumerate(lines)
+                  if line and (contains(line, t.text) or contains(fold(t.text), line))), 0)
+    return GuidePage(f"{profile.code}: {profile.about.guide_title.text}", lines, focus)
 
 
 def _guidance(profile: CourtProfile, state: State, step: Step) -> tuple[Text, ...]:

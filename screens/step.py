@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -53,15 +53,17 @@ class StepScreen(Screen[None], Generic[StepT]):
         if self.view.menu_bar is not None:
             yield MenuBar(self.view.menu_bar)
         with Horizontal(id="body"):
-            with VerticalScroll(id="page"):
-                if self.view.notice is not None:
-                    yield PageText(self.view.notice, classes="notice")
-                yield from self.compose_top()
-                if self.page.title is not None:
-                    yield PageText(self.page.title, classes="page-title")
-                yield from self.compose_intro()
-                yield from texts(self.page.body, classes=self.BODY_CLASSES)
-                yield from self.compose_page()
+            with Vertical(id="page-column"):
+                with VerticalScroll(id="page"):
+                    if self.view.notice is not None:
+                        yield PageText(self.view.notice, classes="notice")
+                    yield from self.compose_top()
+                    if self.page.title is not None:
+                        yield PageText(self.page.title, classes="page-title")
+                    yield from self.compose_intro()
+                    yield from texts(self.page.body, classes=self.BODY_CLASSES)
+                    yield from self.compose_page()
+                yield from self.compose_foot()
             yield GuidePanel(self.panel_view)
         yield Footer()
 
@@ -75,6 +77,10 @@ class StepScreen(Screen[None], Generic[StepT]):
 
     def compose_page(self) -> ComposeResult:
         """What the step's kind adds under the body (fields, links, buttons)."""
+        yield from ()
+
+    def compose_foot(self) -> ComposeResult:
+        """What stays in sight under the page while it scrolls (the front page's Begin)."""
         yield from ()
 
     def show(self, view: View, panel: View | None = None) -> None:

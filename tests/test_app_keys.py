@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from ecf_tui import cli, engine
 from ecf_tui.app import EcfApp, make_app
+from ecf_tui.screens.front import FrontScreen
 from ecf_tui.screens.login import LoginScreen
 from ecf_tui.screens.main import MainScreen
 from ecf_tui.screens.picker import PickerScreen
@@ -28,10 +29,13 @@ async def test_the_picker_by_keys_switches_to_the_courts_first_page(reg) -> None
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.profile is not None and app.profile.code == "CASB"
-        assert isinstance(app.screen, SiteScreen)
+        assert isinstance(app.screen, FrontScreen)
         assert app.state == engine.start(app.profile)
         assert not any(isinstance(s, PickerScreen) for s in app.screen_stack), \
             "the simulator takes the picker's place rather than stacking on it"
+        await pilot.press("enter")  # Begin has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, SiteScreen)
         await pilot.press("enter")  # the site's "Document Filing System" link has the focus
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
@@ -57,7 +61,7 @@ def test_bare_ecf_tui_opens_the_picker_and_quits_on_ctrl_q(monkeypatch) -> None:
     monkeypatch.setattr(EcfApp, "run", headless_run)
     monkeypatch.delenv("ECF_TUI_PROFILES", raising=False)
     assert cli.main([]) == 0
-    assert seen == ["PickerScreen", "SiteScreen", "MSSB"]
+    assert seen == ["PickerScreen", "FrontScreen", "MSSB"]
 
 
 async def test_f8_logs_out_on_cmecf_pages_and_does_nothing_elsewhere(reg) -> None:
@@ -98,6 +102,8 @@ async def test_mouse_clicks_walk_the_way_in_and_the_menus(reg) -> None:
     app = make_app(reg, "CASB")
     profile = reg.load("CASB")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert await pilot.click("#begin")
         await pilot.pause()
         assert await pilot.click("ActionButton.link")
         await pilot.pause()

@@ -76,16 +76,18 @@ def test_happy_path_reaches_the_full_menus(profiles, court: str) -> None:
 
 def test_way_in_follows_the_guides_links(profiles) -> None:
     mssb = profiles["MSSB"]
-    state = go(mssb, engine.start(mssb), "follow:Electronic Case Filing", "follow:ECF Login",
+    state = go(mssb, engine.start(mssb), "begin", "follow:Electronic Case Filing",
+               "follow:ECF Login",
                "follow:Southern District of Mississippi – Document Filing System")
     assert state.step == "pacer-login"
     moeb = profiles["MOEB"]
-    state = go(moeb, engine.start(moeb), "follow:E‐Filing (CM/ECF)",
+    state = go(moeb, engine.start(moeb), "begin", "follow:E‐Filing (CM/ECF)",
                "follow:Eastern District of Missouri Filing System")
     assert state.step == "pacer-login"
     for court in ("CASB", "ALNB", "CANB"):
         p = profiles[court]
-        assert go(p, engine.start(p), "follow:Document Filing System").step == "pacer-login"
+        assert go(p, engine.start(p), "begin", "follow:Document Filing System").step == \
+            "pacer-login"
 
 
 def test_mssb_cmecf_credentials_on_pacer_login_open_the_dialog_closed_with_x(profiles) -> None:
@@ -308,7 +310,7 @@ def test_moeb_refreshes_by_any_menu_item_and_sends_an_email(profiles) -> None:
 
 def test_an_action_not_offered_is_refused(profiles) -> None:
     mssb = profiles["MSSB"]
-    with pytest.raises(ActionNotAllowed, match="Can't submit when in home"):
+    with pytest.raises(ActionNotAllowed, match="Can't submit when in before-you-begin"):
         engine.step(mssb, engine.start(mssb), Action("submit"))
 
 

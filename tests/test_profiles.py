@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ecf_tui.profile import CourtProfile, LoginStep, SiteStep, UtilitiesStep
+from ecf_tui.profile import CourtProfile, FrontStep, LoginStep, SiteStep, UtilitiesStep
 
 
 def way_in(profile: CourtProfile) -> list[str]:
     labels, step_id = [], profile.start
+    if isinstance(front := profile.steps[step_id], FrontStep):
+        step_id = front.next
     while isinstance(step := profile.steps[step_id], SiteStep):
         link = next(ln for ln in step.links if ln.to)
         labels.append(link.label.text)

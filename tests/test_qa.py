@@ -74,17 +74,18 @@ def qa_out(tmp_path_factory: pytest.TempPathFactory) -> QaRun:
 def test_qa_writes_screens_text_report_junit_and_gallery(qa_out: QaRun) -> None:
     out, code, stdout = qa_out.out, qa_out.code, qa_out.stdout
     assert code == 1, "a subset leaves edges uncovered, so qa does not pass"
-    assert re.search(r"^CASB\s+2\s+2\s+0\s+\d+/28$", stdout, re.M), stdout
+    assert re.search(r"^CASB\s+2\s+2\s+0\s+\d+/29$", stdout, re.M), stdout
     report = json.loads((out / "report.json").read_text())
     assert [c["code"] for c in report["courts"]] == ["CASB", "MSSB"]
     mssb = report["courts"][1]
     dialog = next(p for p in mssb["paths"] if p["id"] == "cmecf-on-pacer-login")
-    assert dialog["passed"] and [s["step"] for s in dialog["steps"]][:6] == [
-        "home", "ecf", "ecf-login", "pacer-login", "cmecf-dialog", "pacer-login"]
-    first = dialog["steps"][4]
+    assert dialog["passed"] and [s["step"] for s in dialog["steps"]][:7] == [
+        "before-you-begin", "home", "ecf", "ecf-login", "pacer-login", "cmecf-dialog",
+        "pacer-login"]
+    first = dialog["steps"][5]
     assert first["code"] == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
     svg, txt = out / first["svg"], out / first["txt"]
-    assert first["svg"] == "MSSB/cmecf-on-pacer-login/05-cmecf-dialog.svg"
+    assert first["svg"] == "MSSB/cmecf-on-pacer-login/06-cmecf-dialog.svg"
     assert svg.read_text().startswith("<svg") and "cdnjs" not in svg.read_text()
     lines = txt.read_text().splitlines()
     assert len(lines) == 30 and any("MSSB/cmecf-on-pacer-login/cmecf-dialog" in ln for ln in lines)
@@ -149,10 +150,10 @@ def test_broken_court_fails_with_its_shortest_failing_path(tmp_path: Path) -> No
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     firm = next(p for p in report["courts"][0]["paths"] if p["id"] == "firm-pacer")
     assert firm["failure"]["state_code"] == "CASB/happy/utilities"
-    assert len(firm["failure"]["actions"]) == 6
+    assert len(firm["failure"]["actions"]) == 7
     assert firm["failure"]["shortest"] == {
         "state_code": "CASB/happy/utilities",
-        "actions": ["follow:Document Filing System", "login:pacer:individual",
+        "actions": ["begin", "follow:Document Filing System", "login:pacer:individual",
                     "menu:Utilities"]}
 
 

@@ -28,7 +28,7 @@ from ecf_tui.engine.accounts import (
 from ecf_tui.engine.advice import advice
 from ecf_tui.engine.codes import situation, state_code
 from ecf_tui.engine.pages import CMECF_PAGES, END_KINDS, is_chrome
-from ecf_tui.engine.stages import STAGE_NAMES, STAGE_OF_KIND, stage_of
+from ecf_tui.engine.stages import KIND_NAMES, STAGE_NAMES, STAGE_OF_KIND, stage_of
 from ecf_tui.engine.state import HAPPY, INVALID, WRONG_PASSWORD, Action, ActionNotAllowed, State
 from ecf_tui.engine.transitions import actions, is_end, opened_from, outcome, start, step
 
@@ -37,6 +37,7 @@ __all__ = [
     "END_KINDS",
     "HAPPY",
     "INVALID",
+    "KIND_NAMES",
     "STAGE_NAMES",
     "STAGE_OF_KIND",
     "WRONG_PASSWORD",

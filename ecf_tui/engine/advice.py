@@ -52,7 +52,7 @@ def advice(profile: CourtProfile, state: State) -> Action | None:
                 return offered.get(logout)
             return offered.get("back" if cmecf.person != pacer.person else "submit")
     # Site pages, Utilities pages, info pages, the e-mail: the first way on.
-    ways_on = [a for a in offered.values() if a.name in ("follow", "link", "back")]
+    ways_on = [a for a in offered.values() if a.name in ("begin", "follow", "link", "back")]
     return ways_on[0] if ways_on else offered.get(logout)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ecf_tui.profile import Step
 
 STAGE_OF_KIND: dict[str, int] = {
+    "front": 0,
     "site": 1,
     "login": 2,
     "dialog": 3,
@@ -21,6 +22,7 @@ STAGE_OF_KIND: dict[str, int] = {
 }
 
 STAGE_NAMES: dict[int, str] = {
+    0: "Before you begin",
     1: "Filing system link",
     2: "PACER login",
     3: "Dialogs",
@@ -28,8 +30,10 @@ STAGE_NAMES: dict[int, str] = {
     5: "Utilities",
     6: "Link form",
     7: "Confirm",
-    8: "Refreshed menus",
+    8: "Linked",
 }
+KIND_NAMES: dict[str, str] = {"refreshed": "Refreshed menus", "email": "E-mail notification"}
+"""Where a step's kind names it better than its stage does."""
 
 
 def stage_of(step: Step) -> int:

@@ -21,6 +21,7 @@ from ecf_tui.profile import (
     CourtProfile,
     DialogStep,
     EmailStep,
+    FrontStep,
     InfoStep,
     LinkFormStep,
     LoginStep,
@@ -65,6 +66,8 @@ def actions(profile: CourtProfile, state: State) -> list[Action]:
         return []
     found: list[Action] = []
     match current:
+        case FrontStep():
+            found.append(Action("begin"))
         case SiteStep():
             found += [Action("follow", ln.label.text) for ln in current.links if ln.to]
         case LoginStep():
@@ -163,6 +166,8 @@ def step(profile: CourtProfile, state: State, action: Action) -> State:
     if is_chrome(profile, state.step, action):
         return _chrome(profile, state, action)
     match current:
+        case FrontStep():
+            return _goto(profile, state, current.next)
         case SiteStep():
             to = next(ln.to for ln in current.links if ln.label.text == action.target)
             return _goto(profile, state, to)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from ecf_tui.view import View
-from ecf_tui.widgets.page_text import Chrome
+from ecf_tui.widgets.page_text import Chrome, TextLabel
 
 
 class StepIndicator(Horizontal):
@@ -17,4 +17,8 @@ class StepIndicator(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Chrome(self.view.stage_label, classes="stage-label")
+        if self.view.guide_step is not None:
+            yield TextLabel(self.view.guide_step, classes="guide-step")
+        else:
+            yield Chrome("", classes="guide-step")
         yield Chrome(self.view.code, classes="state-code")

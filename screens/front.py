@@ -1,0 +1,37 @@
+"""Provides FrontScreen: before you begin, the court guide's own front matter (title,
+introduction, go-live, what to have ready, warnings, contacts), verbatim, then the
+way in."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from ecf_tui.profile import FrontStep, Text
+from ecf_tui.screens.step import StepScreen
+from ecf_tui.widgets import ActionButton, Chrome, PageText, TextLabel, texts
+
+
+class FrontScreen(StepScreen[FrontStep]):
+    AUTO_FOCUS = "#begin"
+
+    def compose_intro(self) -> ComposeResult:
+        about = self.view.about
+        assert about is not None, "the view gives the front page the guide's front matter"
+        yield PageText(about.guide_title, classes="front-title")
+        yield from texts(about.intro)
+        # The headings are the simulator's own labels for the guide's sections.
+        if about.go_live is not None:
+            yield Chrome("Go-live", classes="front-heading")
+            yield TextLabel(about.go_live, classes="front-date")
+        for heading, items in (("Have ready", about.ready), ("Warnings", about.warnings),
+                               ("Contacts", about.contacts), ("Reminders", about.reminders)):
+            yield from self._section(heading, items)
+
+    def _section(self, heading: str, items: list[Text]) -> ComposeResult:
+        if items:
+            yield Chrome(heading, classes="front-heading")
+            yield from texts(items, classes="front-item")
+
+    def compose_foot(self) -> ComposeResult:
+        yield ActionButton(self.page.begin_button, self.view.action("begin"), variant="primary",
+                           id="begin")
