@@ -121,7 +121,8 @@ def points(a: CourtProfile, b: CourtProfile) -> list[Point]:
         both("login buttons", lambda p: [t.text for t in (
             login(p).login_button, login(p).clear_button) if t is not None]),
         both("login links", lambda p: [ln.label.text for ln in login(p).links]),
-        both("login notices", lambda p: [t.text for t in login(p).notices]),
+        both("login notices", lambda p: [t.text for t in (*login(p).notices_above,
+                                                          *login(p).notices)]),
         both("dialogs", lambda p: [f"{_t(d.title)} ({d.situation})" for d in _of(p, DialogStep)]),
         both("redaction agreement", lambda p: [_t(r.agreement) for r in _of(p, RedactionStep)]
              or ["(none)"]),

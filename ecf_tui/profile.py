@@ -132,8 +132,10 @@ class LoginStep(StepBase):
     """Shown only where the court's guide shows a Clear button."""
     links: list[Link] = []
     """Forgot / need-an-account links in the guide's order."""
+    notices_above: list[Text] = []
+    """Notices above the form, where the guide shows them there (the cookies notice)."""
     notices: list[Text] = []
-    """Notices under the form (restricted site, cookies)."""
+    """Notices under the form (the restricted-site NOTICE)."""
     next: StepRef
     """The step after a successful PACER login."""
     on_cmecf_credentials: StepRef | None = None

@@ -10,21 +10,23 @@ from textual.widgets import Button
 from ecf_tui.engine import submit_link
 from ecf_tui.profile import LinkFormStep
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, TextButton
+from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, LinkRow, TextButton
 
 
 class LinkFormScreen(StepScreen[LinkFormStep]):
+    NOTICE_AT_FORM = True
 
     def compose_page(self) -> ComposeResult:
         page = self.page
+        yield from self.compose_notice()
         yield CredentialForm(page.login_label, page.password_label, login_id="cmecf-login",
                              password_id="cmecf-password")
         with ButtonRow():
             yield TextButton(page.submit_button, variant="primary", id="submit")
             yield TextButton(page.clear_button, id="clear")
-        for link in page.links:
-            yield ActionButton(link.label, self.view.action(f"link:{link.label.text}"),
-                               classes="link")
+        if page.links:
+            yield LinkRow([(ln.label, self.view.action(f"link:{ln.label.text}"))
+                           for ln in page.links])
         yield ActionButton(page.pacer_only_label, self.view.action("pacer-only"),
                            classes="pacer-only")
 

@@ -15,6 +15,7 @@ from ecf_tui.widgets import (
     ButtonRow,
     Chose,
     CredentialForm,
+    LinkRow,
     PageText,
     TextButton,
     texts,
@@ -22,11 +23,14 @@ from ecf_tui.widgets import (
 
 
 class LoginScreen(StepScreen[LoginStep]):
+    NOTICE_AT_FORM = True
 
     def compose_page(self) -> ComposeResult:
         page = self.page
+        yield from texts(page.notices_above, classes="login-notice-above")
         if page.required_note is not None:
             yield PageText(page.required_note, classes="required-note")
+        yield from self.compose_notice()
         yield CredentialForm(page.username_label, page.password_label, login_id="username",
                              password_id="password", extra_label=page.client_code_label,
                              extra_id="client-code")
@@ -34,12 +38,12 @@ class LoginScreen(StepScreen[LoginStep]):
             yield TextButton(page.login_button, variant="primary", id="login")
             if page.clear_button is not None:
                 yield TextButton(page.clear_button, id="clear")
-            if self.view.clear_cache_label is not None:
-                yield ActionButton(self.view.clear_cache_label, self.view.action("clear-cache"),
-                                   id="clear-cache")
-        for link in page.links:
-            yield ActionButton(link.label, self.view.action(f"link:{link.label.text}"),
-                               classes="link")
+        if self.view.clear_cache_label is not None:  # its own line: the row is full
+            yield ActionButton(self.view.clear_cache_label, self.view.action("clear-cache"),
+                               id="clear-cache")
+        if page.links:
+            yield LinkRow([(ln.label, self.view.action(f"link:{ln.label.text}"))
+                           for ln in page.links])
         yield from texts(page.notices, classes="login-notice")
 
     @on(CredentialForm.Sent)

@@ -34,6 +34,9 @@ class StepScreen(Screen[None], Generic[StepT]):
     AUTO_FOCUS = "#page Input, #page Button"
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
+    NOTICE_AT_FORM: ClassVar[bool] = False
+    """Whether the engine's notice stands just above the page's form (a failed login's
+    message next to the fields it is about) rather than at the top of the page."""
 
     def __init__(self, view: View, panel: View | None = None) -> None:
         super().__init__()
@@ -55,8 +58,8 @@ class StepScreen(Screen[None], Generic[StepT]):
         with Horizontal(id="body"):
             with Vertical(id="page-column"):
                 with VerticalScroll(id="page"):
-                    if self.view.notice is not None:
-                        yield PageText(self.view.notice, classes="notice")
+                    if not self.NOTICE_AT_FORM:
+                        yield from self.compose_notice()
                     yield from self.compose_top()
                     if self.page.title is not None:
                         yield PageText(self.page.title, classes="page-title")
@@ -66,6 +69,11 @@ class StepScreen(Screen[None], Generic[StepT]):
                 yield from self.compose_foot()
             yield GuidePanel(self.panel_view)
         yield Footer()
+
+    def compose_notice(self) -> ComposeResult:
+        """The engine's notice for this state, if any."""
+        if self.view.notice is not None:
+            yield PageText(self.view.notice, classes="notice")
 
     def compose_top(self) -> ComposeResult:
         """What comes above the page title (a browser's address bar)."""
@@ -96,7 +104,19 @@ class StepScreen(Screen[None], Generic[StepT]):
         for widget in self.query(self.AUTO_FOCUS or "*"):
             if widget.focusable:
                 widget.focus()
-                return
+                break
+        self._notice_in_sight()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._notice_in_sight)
+
+    def _notice_in_sight(self) -> None:
+        # The engine's notice starts the visible page, so the form it is about shows under
+        # it, rather than the focused field pushing the notice out of sight.
+        notices = self.query(".notice")
+        if notices:
+            self.query_one("#page", VerticalScroll).scroll_to_widget(
+                notices.first(), top=True, animate=False)
 
     def choose(self, action_id: str) -> None:
         """Post the offered action with this id; nothing when the engine offers none."""

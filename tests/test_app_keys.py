@@ -141,7 +141,7 @@ async def test_a_resize_across_the_breakpoint_mid_walk(reg, court: str) -> None:
                 resized = True
                 assert app.screen.has_class("-narrow") and not app.screen.has_class("-wide")
                 assert app.screen.query_one(GuidePanel).outer_size.width == 26
-                assert app.screen.query_one(".field-label").outer_size.width == 14
+                assert app.screen.query_one(".field-label").outer_size.width == 17
             app.dispatch(action)
             await pilot.pause()
             assert app.screen.has_class("-narrow" if resized else "-wide"), app.state.step

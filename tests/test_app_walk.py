@@ -1,18 +1,33 @@
-"""The App, driven as a person drives it: the happy path of every court with keys only,
-and every documented branch of every court ending in the state the engine says."""
+"""The App, driven as a person drives it: the happy path of every court with keys only
+(at 100x30), and every documented branch of every court ending in the state the engine
+says (at 80x24, the tightest size). On every page on the way, and then on every other
+page any path reaches: the screen is the state's, shows the step's texts and guidance,
+every court text with its source mark, the control for what the guide says to do now
+and the engine's notice in sight on arrival, nothing cut off sideways. QA makes the
+same checks on every page it captures, at any --size."""
 
 from __future__ import annotations
+
+import functools
+import os
 
 import pytest
 
 from ecf_tui import engine, graph
 from ecf_tui.app import make_app
-from ecf_tui.qa.driver import missing_texts, perform, unmarked_texts
+from ecf_tui.qa.driver import (
+    cut_off_sideways,
+    missing_texts,
+    out_of_sight,
+    perform,
+    unmarked_texts,
+)
 from ecf_tui.screen_map import shown_for
 
 from .conftest import COURTS
 
 SIZE = (100, 30)
+TIGHTEST = (80, 24)
 
 
 def _check_screen(app) -> None:
@@ -23,6 +38,17 @@ def _check_screen(app) -> None:
         assert app.screen_stack[-2].view == expected.under.view
     assert missing_texts(app) == [], app.state.step
     assert unmarked_texts(app) == [], app.state.step
+    assert cut_off_sideways(app) == [], app.state.step
+
+
+async def _arrived(pilot, app) -> None:
+    """Wait for the page to settle: it scrolls its first control (or notice) into sight
+    once composed."""
+    for _ in range(6):
+        await pilot.pause()
+        if not out_of_sight(app):
+            return
+    assert out_of_sight(app) == [], app.state.step
 
 
 @pytest.mark.parametrize("court", COURTS)
@@ -42,6 +68,7 @@ async def test_happy_path_by_keys_only(reg, court: str) -> None:
         assert "Bankruptcy" in labels and "Adversary" in labels
 
 
+@functools.cache
 def _branches() -> list[tuple[str, str]]:
     """The documented branches: each court's paths named for a situation, plus every
     path that ends elsewhere than the happy end."""
@@ -75,21 +102,36 @@ def _paths(reg, court: str) -> dict[str, graph.Path]:
     return _PATHS[court]
 
 
-@pytest.mark.parametrize(("court", "path_id"), _branches())
-async def test_branch_in_the_app(reg, court: str, path_id: str) -> None:
-    """From where the branch leaves the happy path (the state a help desk opens with
-    `ecf-tui run CODE`), the App follows the branch to the end the engine says."""
-    profile = reg.load(court)
+@pytest.mark.parametrize("court", COURTS)
+async def test_every_branch_and_every_page_in_the_app(reg, court: str) -> None:
+    """From where each branch leaves the happy path (the state a help desk opens with
+    `ecf-tui run CODE`), the App follows the branch to the end the engine says; then
+    every page of every path not seen on the way is shown and checked. One App per
+    court, at 80x24."""
     found = _paths(reg, court)
-    path = found[path_id]
-    start = _branch_point(path, found["happy"])
-    app = make_app(reg, engine.state_code(profile, path.states[start]))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.state == path.states[start]
-        _check_screen(app)
-        for edge in path.edges[start:]:
-            await perform(pilot, app, edge.action, keys=False)
-            assert app.state == edge.target, f"{edge.action.id} -> {edge.target.step}"
+    branches = [pid for c, pid in _branches() if c == court]
+    assert branches
+    seen = set()
+    app = make_app(reg, court)
+    async with app.run_test(size=TIGHTEST) as pilot:
+        for path_id in branches:
+            path = found[path_id]
+            start = _branch_point(path, found["happy"])
+            app.show_state(path.states[start])
+            await _arrived(pilot, app)
+            assert app.state == path.states[start], path_id
             _check_screen(app)
-        assert app.state == path.end
+            for edge in path.edges[start:]:
+                await perform(pilot, app, edge.action, keys=False)
+                assert app.state == edge.target, f"{path_id}: {edge.action.id}"
+                await _arrived(pilot, app)
+                _check_screen(app)
+                seen.add(edge.target)
+            assert app.state == path.end, path_id
+        rest = [s for p in found.values() for s in p.states if s not in seen]
+        # Every other page of every path: a longer run, with ECF_TUI_LONG=1 (QA checks
+        # the same on every page it captures).
+        for state in dict.fromkeys(rest) if os.environ.get("ECF_TUI_LONG") else ():
+            app.show_state(state)
+            await _arrived(pilot, app)
+            _check_screen(app)

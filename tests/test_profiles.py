@@ -48,9 +48,9 @@ def test_login_pages(profiles) -> None:
     assert "restricted government website" in alnb.notices[0].text
     canb = login(profiles["CANB"])
     assert canb.client_code_label and canb.clear_button is None
-    assert "accept cookies" in canb.notices[0].text and "restricted" in canb.notices[1].text
+    assert "accept cookies" in canb.notices_above[0].text and "restricted" in canb.notices[0].text
     casb = login(profiles["CASB"])
-    assert "accept cookies" in casb.notices[0].text and casb.client_code_label is None
+    assert "accept cookies" in casb.notices_above[0].text and casb.client_code_label is None
     mssb = login(profiles["MSSB"])
     assert [ln.label.text for ln in mssb.links] == ["Forgot password?", "Forgot username?"]
     assert mssb.on_cmecf_credentials == "cmecf-dialog" and mssb.on_inactive == "inactive-dialog"

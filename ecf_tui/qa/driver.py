@@ -111,6 +111,42 @@ COURT_PAGE = "#court-banner, #menu-bar, #page, #dialog"
 the step indicator, the guide panel, the footer)."""
 
 
+def out_of_sight(app: EcfApp) -> list[str]:
+    """What must be in sight on arrival and is not: the control for what the guide says
+    to do now (with the first field of a form) and the engine's notice. Each a sentence."""
+    from ecf_tui import engine
+
+    assert app.profile is not None and app.state is not None
+    screen = app.screen
+    wanted: list[Widget] = list(screen.query(".notice"))
+    advice = engine.advice(app.profile, app.state)
+    if advice is not None and advice.name not in KEY_ONLY:
+        wanted.append(carrier(app, advice))
+        if advice.name in ("login", "submit") and advice.username:
+            wanted.append(screen.query("#page Input").first())
+    problems = []
+    for widget in wanted:
+        pages = [a for a in widget.ancestors_with_self
+                 if isinstance(a, Widget) and a.id == "page"]
+        sight = pages[0].region if pages else screen.region
+        if not sight.contains_region(widget.region):
+            problems.append(f"{widget!r} is out of sight on arrival ({widget.region} not in "
+                            f"{sight})")
+    return problems
+
+
+def cut_off_sideways(app: EcfApp) -> list[str]:
+    """Widgets that run past the right edge of the page, the menu bar or a dialog (the
+    page scrolls down, never sideways). Each a sentence."""
+    problems = []
+    for container in app.screen.query("#page, #menu-bar, #dialog"):
+        right = container.content_region.right
+        for widget in container.query("*"):
+            if widget.display and widget.region.width and widget.region.right > right:
+                problems.append(f"{widget!r} ends at {widget.region.right} > {right}")
+    return problems
+
+
 def unmarked_texts(app: EcfApp) -> list[str]:
     """Texts drawn on the court's page that are not one of the View's texts with its
     source mark: each a sentence saying what is wrong."""

@@ -109,8 +109,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         if app.state != state:
             raise _Fault(f"the app shows {engine.state_code(profile, app.state)} where the "
                          f"engine expects {engine.state_code(profile, state)}", state)
-        _check_screen(app, profile, state)
         await _settled(pilot, app)
+        _check_screen(app, profile, state)
         steps.append(_record(app, profile, len(steps) + 1, state, action, path, out, capture))
 
     failure = None
@@ -147,7 +147,12 @@ async def _settled(pilot: Pilot[None], app: EcfApp) -> None:
 
 
 def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
-    from ecf_tui.qa.driver import missing_texts, unmarked_texts
+    from ecf_tui.qa.driver import (
+        cut_off_sideways,
+        missing_texts,
+        out_of_sight,
+        unmarked_texts,
+    )
     from ecf_tui.screen_map import shown_for
 
     expected = shown_for(profile, state)
@@ -157,6 +162,9 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
     if app.screen.view != expected.view:
         raise _Fault(f"the screen shows {app.screen.view.code}, not the state's own view",
                      state)
+    hidden = out_of_sight(app) + cut_off_sideways(app)
+    if hidden:
+        raise _Fault(f"the page hides what matters: {hidden[0]}", state)
     unmarked = unmarked_texts(app)
     if unmarked:
         raise _Fault(f"the court's page shows texts without their source: {unmarked[0]}",

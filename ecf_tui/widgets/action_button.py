@@ -19,7 +19,8 @@ class TextButton(Button):
                  id: str | None = None, disabled: bool = False, marked: bool = True) -> None:
         shown_as = rich(label, compact=True) if marked else RichText(label.text)
         super().__init__(shown_as, variant=variant, id=id,  # type: ignore[arg-type]
-                         classes=f"{classes} {source_class(label)}".strip(), disabled=disabled)
+                         classes=f"{classes} {source_class(label)}".strip(), disabled=disabled,
+                         compact=True)
         self.source_text = label
         self.compact_mark: bool | None = True if marked else None
         """True: the compact mark; None: the mark is drawn after a later text."""

@@ -31,14 +31,14 @@ class CredentialForm(Vertical):
         login_id, password_id, extra_id = self.ids
         with Horizontal(classes="field-row"):
             yield TextLabel(login_label, classes="field-label")
-            yield Input(id=login_id)
+            yield Input(id=login_id, compact=True)
         with Horizontal(classes="field-row"):
             yield TextLabel(password_label, classes="field-label")
             yield SecretInput(id=password_id)
         if extra_label is not None:
             with Horizontal(classes="field-row"):
                 yield TextLabel(extra_label, classes="field-label")
-                yield Input(id=extra_id)
+                yield Input(id=extra_id, compact=True)
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

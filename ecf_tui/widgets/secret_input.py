@@ -11,7 +11,7 @@ class SecretInput(Input):
     """A masked input whose text cannot be copied or cut."""
 
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(placeholder=placeholder, password=True, id=id)
+        super().__init__(placeholder=placeholder, password=True, id=id, compact=True)
 
     def action_copy(self) -> None:
         raise SkipAction()
