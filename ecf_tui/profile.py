@@ -160,6 +160,9 @@ class DialogStep(StepBase):
     closable: bool = False
     """Whether the dialog has an "x" in its corner (Escape does the same)."""
     buttons: list[DialogButton] = []
+    selections: list[Text] = []
+    """Choices the dialog offers that the guide says not to make ("Do not make a
+    selection"): choosing one leaves the dialog open with the simulator's explanation."""
     close_to: StepRef | None = None
     """Where "x" (or a close button) leads."""
     next: StepRef | None = None
@@ -410,6 +413,7 @@ NoticeKey = Literal[
     "redaction-cancelled",
     "wrong-cmecf-login",
     "cmecf-already-linked",
+    "dialog-selection",
 ]
 """The messages the engine shows; a profile words each one in `notices`."""
 NOTICE_KEYS: tuple[NoticeKey, ...] = get_args(NoticeKey)

@@ -65,7 +65,12 @@ class DialogScreen(ModalScreen[None]):
                     yield PageText(page.title, classes="dialog-title")
                 if page.closable:
                     yield DialogClose(self.view.action("close"))
+            if self.view.notice is not None:
+                yield PageText(self.view.notice, classes="notice")
             yield from texts(page.body)
+            for choice in page.selections:
+                yield ActionButton(choice, self.view.action(f"select:{choice.text}"),
+                                   classes="link")
             if page.buttons:
                 with ButtonRow():
                     for button in page.buttons:

@@ -151,3 +151,28 @@ async def test_a_resize_across_the_breakpoint_mid_walk(reg, court: str) -> None:
                 assert app.screen.query_one(".field-label").outer_size.width == 20
                 resized = False
         assert app.state.step == "refreshed" and engine.outcome(profile, app.state) == "pass"
+
+
+async def test_footer_keys_do_something_where_they_show(reg) -> None:
+    """The picker offers no court's keys; the inactive dialog, which has no x, offers no
+    Escape; F8 shows where Log Out is offered, and a stop page offers it."""
+    def keys(app: EcfApp) -> set[str]:
+        return {key for key, b in app.screen.active_bindings.items()
+                if app.screen.check_action(b.binding.action, ()) is not False
+                and app.check_action(b.binding.action, ()) is not False and b.binding.show}
+
+    app = make_app(reg)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not {"f5", "f6", "f8", "f1", "f4"} & keys(app)
+    app = make_app(reg, "MSSB/inactive-pacer/inactive-dialog")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "escape" not in keys(app)
+    app = make_app(reg, "CASB/not-upgraded-pacer/must-upgrade")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "f8" in keys(app)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, LoginScreen)

@@ -95,7 +95,7 @@ def test_mssb_cmecf_credentials_on_pacer_login_open_the_dialog_closed_with_x(pro
     state = typed_login(mssb, at_login(mssb), "cmecf", "filer")
     assert state.step == "cmecf-dialog" and state.pacer is None
     assert engine.state_code(mssb, state) == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
-    assert [a.id for a in engine.actions(mssb, state)] == ["close"], "no selection to make"
+    assert [a.id for a in engine.actions(mssb, state)][0] == "close"
     state = do(mssb, state, "close")
     assert state.step == "pacer-login"
     assert typed_login(mssb, state, "pacer", "individual").step == "redaction"
@@ -363,4 +363,33 @@ def test_a_dialog_opens_over_a_login_state_the_engine_produced(profiles, court: 
     for state in dialogs:
         under = engine.opened_from(profile, state)
         assert under in flow.states and profile.steps[under.step].kind == "login"
-        assert any(e.target == state for e in flow.out(under))
+        opened = dataclasses.replace(state, notice=None)  # before a selection made in it
+        assert any(e.target == opened for e in flow.out(under))
+
+
+def test_mssb_dialog_selection_is_a_mistake_the_simulator_explains(profiles) -> None:
+    """The guide: "Do not make a selection." Making one leaves the dialog open with the
+    simulator's explanation; the x is still the way on."""
+    mssb = profiles["MSSB"]
+    state = typed_login(mssb, at_login(mssb), "cmecf", "filer")
+    offered = [a.id for a in engine.actions(mssb, state)]
+    assert offered == ["close", "select:Select a CM/ECF account", "select:Select a PACER account"]
+    wrong = do(mssb, state, "select:Select a PACER account")
+    assert wrong.step == "cmecf-dialog" and wrong.notice == "dialog-selection"
+    assert engine.state_code(mssb, wrong) == "MSSB/dialog-selection/cmecf-dialog"
+    assert mssb.notices["dialog-selection"].source == "simulator"
+    assert engine.advice(mssb, wrong) == Action("close")
+    assert do(mssb, wrong, "close").step == "pacer-login"
+
+
+@pytest.mark.parametrize("court", COURTS)
+def test_a_stop_page_has_a_way_on(profiles, court: str) -> None:
+    """must-upgrade says to upgrade, then log in and link: its menu bar has Log Out; the
+    guide's way still ends there."""
+    profile = profiles[court]
+    state = typed_login(profile, at_login(profile), "pacer", "not-upgraded")
+    state = typed_link(profile, follow(profile, state, "link-form"), "filer")
+    assert state.step == "must-upgrade" and engine.is_end(profile, state)
+    assert engine.advice(profile, state) is None
+    logout = f"menu:{profile.menu_bar.logout.text}"
+    assert do(profile, state, logout).step == "pacer-login"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ecf_tui.engine.accounts import own_account_ids
 from ecf_tui.engine.pages import CMECF_PAGES, awaits_refresh, menu_refreshes
 from ecf_tui.engine.state import Action, State
-from ecf_tui.engine.transitions import actions
+from ecf_tui.engine.transitions import actions, is_end
 from ecf_tui.profile import (
     ConfirmStep,
     CourtProfile,
@@ -21,7 +21,7 @@ from ecf_tui.profile import (
 def advice(profile: CourtProfile, state: State) -> Action | None:
     """What the court's guide tells the user to do here; None at an end."""
     offered = {a.id: a for a in actions(profile, state)}
-    if not offered:
+    if not offered or is_end(profile, state):
         return None
     current = profile.steps[state.step]
     pacer_id, cmecf_id = own_account_ids(profile)

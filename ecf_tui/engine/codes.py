@@ -13,7 +13,7 @@ def situation(profile: CourtProfile, state: State) -> str:
     """What is going on, in a word or two: the middle of a state code."""
     current = profile.steps[state.step]
     if isinstance(current, DialogStep):
-        return current.situation
+        return state.notice or current.situation
     if state.notice:
         return state.notice
     # Once linked, the link decides the situation: a mistake made there cannot be undone.

@@ -7,10 +7,13 @@ from __future__ import annotations
 from ecf_tui.engine.state import Action, State
 from ecf_tui.profile import CourtProfile
 
-CMECF_PAGES = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed"})
-"""The kinds of CM/ECF's own pages: each shows the menu bar."""
+CMECF_PAGES = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed",
+                         "stop"})
+"""The kinds of CM/ECF's own pages: each shows the menu bar (a stop page too: the
+must-upgrade message comes up in CM/ECF, and Log Out is the way on from it)."""
 END_KINDS = frozenset({"refreshed", "stop"})
-"""The kinds that end the procedure: nothing is offered there."""
+"""The kinds that end the procedure: the guide's way stops there; a stop page still
+offers the menu bar."""
 
 
 def is_chrome(profile: CourtProfile, step_id: str, action: Action) -> bool:

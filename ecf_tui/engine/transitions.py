@@ -62,7 +62,7 @@ def outcome(profile: CourtProfile, state: State) -> str | None:
 def actions(profile: CourtProfile, state: State) -> list[Action]:
     """The actions the state offers, each with the roster's credentials filled in."""
     current = profile.steps[state.step]
-    if current.kind in END_KINDS:
+    if current.kind == "refreshed":
         return []
     found: list[Action] = []
     match current:
@@ -77,6 +77,7 @@ def actions(profile: CourtProfile, state: State) -> list[Action]:
                 found.append(Action("close"))
             for button in current.buttons:
                 found.append(Action(button.does, button.label.text))
+            found += [Action("select", choice.text) for choice in current.selections]
         case RedactionStep():
             found.append(Action("check"))
             if state.checked:
@@ -176,6 +177,8 @@ def step(profile: CourtProfile, state: State, action: Action) -> State:
         case DialogStep():
             if action.name == "close":
                 return _goto(profile, state, current.close_to, pacer=None)
+            if action.name == "select":  # the mistake the guide warns of
+                return replace(state, notice="dialog-selection")
             return _goto(profile, state, current.next)
         case RedactionStep():
             if action.name == "check":
@@ -210,7 +213,8 @@ def opened_from(profile: CourtProfile, state: State) -> State:
             # Nobody is logged in on the PACER login page, and the action that opened
             # the dialog took any notice away.
             origin = replace(state, step=sid, pacer=None, notice=None)
-            if any(step(profile, origin, a) == state for a in actions(profile, origin)):
+            opened = replace(state, notice=None)  # before any selection made in it
+            if any(step(profile, origin, a) == opened for a in actions(profile, origin)):
                 return origin
     raise ValueError(f"no login page of {profile.code} opens {state.step} as {state}")
 

@@ -18,6 +18,7 @@ class StepIndicator(Horizontal):
     def compose(self) -> ComposeResult:
         yield Chrome(self.view.stage_label, classes="stage-label")
         if self.view.guide_step is not None:
+            yield Chrome("guide: ", classes="guide-step-label")
             yield TextLabel(self.view.guide_step, classes="guide-step")
         else:
             yield Chrome("", classes="guide-step")
