@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", metavar="PATH|COURT",
                           help="profile files or folders, or court codes")
+    validate.add_argument("--coverage", action="store_true",
+                          help="also list each guide sentence and where it is shown (the "
+                               "court's page, the side panel, nowhere), with the shares")
     paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
     paths.add_argument("court", metavar="COURT")
     run = sub.add_parser("run", parents=[common],
@@ -97,7 +100,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if args.command == "courts":
             return _courts(reg, out)
         if args.command == "validate":
-            return _validate(reg, args.paths, out, err)
+            return _validate(reg, args.paths, args.coverage, out, err)
         if args.command == "paths":
             return _paths(reg, args.court, out)
         if args.command == "qa":
@@ -169,10 +172,11 @@ def _courts(reg: Registry, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _validate(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
+def _validate(reg: Registry, names: list[str], coverage: bool, out: TextIO,
+              err: TextIO) -> int:
     from ecf_tui.validation import validate_paths
 
-    return validate_paths(reg, names, out, err)
+    return validate_paths(reg, names, out, err, coverage=coverage)
 
 
 def _paths(reg: Registry, court: str, out: TextIO) -> int:

@@ -72,12 +72,30 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO) -> int:
+def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO, *,
+                   coverage: bool = False) -> int:
     failed = 0
+    covered: list[Path] = []
     for path in _files(reg, names):
         try:
             print(validate_file(reg, path), file=out)
+            covered += [] if path.name.startswith(BASE_PREFIX) else [path]
         except UserError as problem:
             failed += 1
             print(problem.paragraph(), file=err)
+    if coverage:
+        for path in covered:
+            _print_coverage(path, out)
     return 2 if failed else 0
+
+
+def _print_coverage(path: Path, out: TextIO) -> None:
+    from ecf_tui.coverage import coverage, summary
+
+    profile = load_file(path)
+    guide = (path.parent / profile.guide).read_text(encoding="utf-8")
+    found = coverage(profile, guide)
+    print(f"\n{summary(profile.code, found)}", file=out)
+    for sentence in found:
+        print(f"  {profile.guide}:{sentence.line:<4} {sentence.shown:<7} {sentence.text}",
+              file=out)
