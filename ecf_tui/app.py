@@ -51,9 +51,11 @@ class EcfApp(ReportsCrashes, App[None]):
         Binding("f8", "log_out", "Log out"),
         Binding("f4", "toggle_sources", "Sources"),
         Binding("f1", "open_guide", "Guide"),
+        Binding("f2", "toggle_accounts", "Accounts"),
+        Binding("ctrl+r", "start_over", "Start over"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (120, "-wider")]
     ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
 
     def __init__(self, registry: Registry, court: str | None = None,
@@ -168,8 +170,11 @@ class EcfApp(ReportsCrashes, App[None]):
         court is open, Log Out where the page offers it; none over the open guide."""
         if isinstance(self.screen, GuideScreen) and action != "quit":
             return False
-        if action in ("browser", "toggle_sources", "open_guide"):
+        if action in ("browser", "toggle_sources", "open_guide", "toggle_accounts"):
             return self.profile is not None
+        if action == "start_over":  # at an end of the procedure: the way on is to begin again
+            return self.profile is not None and self.state is not None and engine.is_end(
+                self.profile, self.state)
         if action == "log_out":
             return self.profile is not None and self._offered(
                 f"menu:{self.profile.menu_bar.logout.text}") is not None
@@ -181,6 +186,15 @@ class EcfApp(ReportsCrashes, App[None]):
             return
         text = self.registry.guide_text(self.profile.code)
         self.push_screen(GuideScreen(view.guide_page(self.profile, text, self.state.step)))
+
+    def action_toggle_accounts(self) -> None:
+        """Show the other practice accounts (a firm's, a colleague's...) in the panel."""
+        self.toggle_class("-all-accounts")
+
+    def action_start_over(self) -> None:
+        """Back to the court's first page, to walk the procedure again."""
+        if self.profile is not None:
+            self.show_state(engine.start(self.profile))
 
     def action_toggle_sources(self) -> None:
         """Colour every court text by its source (the court's guide, another court's,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from ecf_tui import cli, engine
+from ecf_tui import cli, engine, graph
 from ecf_tui.app import EcfApp, make_app
 from ecf_tui.screens.front import FrontScreen
 from ecf_tui.screens.login import LoginScreen
@@ -176,3 +176,21 @@ async def test_footer_keys_do_something_where_they_show(reg) -> None:
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
+
+
+async def test_f2_shows_the_other_accounts_and_ctrl_r_starts_over(reg) -> None:
+    app = make_app(reg, "MSSB/not-upgraded-pacer/must-upgrade")
+    async with app.run_test(size=(130, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.state == engine.start(app.profile)
+        app.show_state(next(s for s in graph.build(app.profile).states
+                            if s.step == "pacer-login"))
+        await pilot.pause()
+        assert app.screen.query_one(GuidePanel).outer_size.width == 44, "wider: more room"
+        extra = app.screen.query(".practice-extra")
+        assert extra and not any(w.display for w in extra)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert all(w.display for w in app.screen.query(".practice-extra"))

@@ -11,6 +11,8 @@ from ecf_tui.view import View
 from ecf_tui.widgets.page_text import texts
 
 ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
+OWN = 2
+"""The View lists the trainee's own PACER and CM/ECF accounts first."""
 
 
 class GuidePanel(VerticalScroll):
@@ -25,7 +27,12 @@ class GuidePanel(VerticalScroll):
             yield from texts(self.view.guidance, classes="guide-instruction")
         if step.kind in ACCOUNT_STEPS:
             yield Static("Practice accounts", classes="panel-heading")
-            for acct in self.view.accounts:
+            # The trainee's own two first; the others (a firm's, a colleague's, an
+            # inactive one) one key away, so the guidance above stays in sight.
+            for n, acct in enumerate(self.view.accounts):
+                extra = " practice-extra" if n >= OWN else ""
                 yield Static(f"{acct.system}  {acct.login} / {acct.password}",
-                             classes="practice-login")
-                yield Static(acct.about, classes="practice-about")
+                             classes=f"practice-login{extra}")
+                yield Static(acct.about, classes=f"practice-about{extra}")
+            if len(self.view.accounts) > OWN:
+                yield Static("F2: the other practice accounts", classes="practice-more")
