@@ -112,11 +112,15 @@ class StepScreen(Screen[None], Generic[StepT]):
 
     def _notice_in_sight(self) -> None:
         # The engine's notice starts the visible page, so the form it is about shows under
-        # it, rather than the focused field pushing the notice out of sight.
+        # it, rather than the focused field pushing the notice out of sight; else the
+        # focused control stands mid-page, with the buttons under it in sight too.
+        page = self.query_one("#page", VerticalScroll)
         notices = self.query(".notice")
+        focused = self.focused
         if notices:
-            self.query_one("#page", VerticalScroll).scroll_to_widget(
-                notices.first(), top=True, animate=False)
+            page.scroll_to_widget(notices.first(), top=True, animate=False)
+        elif focused is not None and page in focused.ancestors:
+            page.scroll_to_center(focused, animate=False)
 
     def choose(self, action_id: str) -> None:
         """Post the offered action with this id; nothing when the engine offers none."""
