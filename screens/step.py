@@ -105,18 +105,24 @@ class StepScreen(Screen[None], Generic[StepT]):
             if widget.focusable:
                 widget.focus()
                 break
-        self._notice_in_sight()
+        self.call_after_refresh(self._notice_in_sight)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._notice_in_sight)
 
-    def _notice_in_sight(self) -> None:
+    def _notice_in_sight(self, tries: int = 3) -> None:
         # The engine's notice starts the visible page, so the form it is about shows under
         # it, rather than the focused field pushing the notice out of sight; else the
         # focused control stands mid-page, with the buttons under it in sight too.
         page = self.query_one("#page", VerticalScroll)
         notices = self.query(".notice")
         focused = self.focused
+        target = notices.first() if notices else focused
+        if target is not None and not target.region and tries:
+            # Not laid out yet (the page was just composed again): once more after the next
+            # refresh, when its place is known.
+            self.call_after_refresh(self._notice_in_sight, tries - 1)
+            return
         if notices:
             page.scroll_to_widget(notices.first(), top=True, animate=False)
         elif focused is not None and page in focused.ancestors:
