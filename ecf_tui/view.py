@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
-from ecf_tui.fidelity import texts
+from ecf_tui.fidelity import contains, fold, texts
 from ecf_tui.profile import About, CourtProfile, MainStep, Step, SuccessStep, Text
 
 
@@ -176,8 +176,6 @@ class GuidePage:
 
 
 def guide_page(profile: CourtProfile, guide_text: str, step_id: str) -> GuidePage:
-    from ecf_tui.fidelity import contains, fold
-
     lines = tuple(fold(line) for line in guide_text.splitlines())
     step = profile.steps[step_id]
     wanted = [*step.instruction, *([step.title] if step.title else []), *step.body]

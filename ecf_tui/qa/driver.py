@@ -165,9 +165,8 @@ def unmarked_texts(app: EcfApp) -> list[str]:
                 if source is None:
                     problems.append(f'"{text}" is drawn with no source')
                     continue
-                compact = getattr(widget, "compact_mark", False)
-                # None: a later text of the same source in the line draws the mark.
-                expected = source.text if compact is None else with_mark(source, compact=compact)
+                # compact_mark None: a later text of the same source in the line has the mark.
+                expected = with_mark(source, compact=getattr(widget, "compact_mark", False))
                 if text != expected:
                     problems.append(f'"{text}" is drawn without its mark ("{expected}")')
                 elif source not in allowed:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text as RichText
 from textual.widgets import Button
 
 from ecf_tui.engine import Action
@@ -17,12 +16,12 @@ class TextButton(Button):
 
     def __init__(self, label: Text, *, variant: str = "default", classes: str = "",
                  id: str | None = None, disabled: bool = False, marked: bool = True) -> None:
-        shown_as = rich(label, compact=True) if marked else RichText(label.text)
-        super().__init__(shown_as, variant=variant, id=id,  # type: ignore[arg-type]
-                         classes=f"{classes} {source_class(label)}".strip(), disabled=disabled,
-                         compact=True)
+        compact = True if marked else None
+        super().__init__(rich(label, compact=compact), variant=variant,  # type: ignore[arg-type]
+                         id=id, classes=f"{classes} {source_class(label)}".strip(),
+                         disabled=disabled, compact=True)
         self.source_text = label
-        self.compact_mark: bool | None = True if marked else None
+        self.compact_mark = compact
         """True: the compact mark; None: the mark is drawn after a later text."""
 
 

@@ -32,16 +32,17 @@ def source_class(text: Text) -> str:
     return "source-other-guide" if text.quoted_from is not None else "source-guide"
 
 
-def rich(text: Text, *, compact: bool = False) -> RichText:
-    """The words, and after them, dim, the mark of where they come from."""
+def rich(text: Text, *, compact: bool | None = False) -> RichText:
+    """The words, and after them, dim, the mark of where they come from (the compact
+    one where `compact`; none where `compact is None`: a later text carries it)."""
     out = RichText(text.text)
-    found = mark(text, compact=compact)
+    found = None if compact is None else mark(text, compact=compact)
     if found is not None:
         out.append(f" {found}", style=MARK_STYLE)
     return out
 
 
-def shown(text: Text, *, compact: bool = False) -> str:
+def shown(text: Text, *, compact: bool | None = False) -> str:
     """What a court text looks like on screen, mark included, as plain text."""
     return rich(text, compact=compact).plain
 
@@ -62,10 +63,11 @@ class TextLabel(Static):
 
     def __init__(self, text: Text, *, classes: str = "", id: str | None = None,
                  marked: bool = True) -> None:
-        shown_as = rich(text, compact=True) if marked else RichText(text.text)
-        super().__init__(shown_as, id=id, classes=f"{classes} {source_class(text)}".strip())
+        compact = True if marked else None
+        super().__init__(rich(text, compact=compact), id=id,
+                         classes=f"{classes} {source_class(text)}".strip())
         self.source_text = text
-        self.compact_mark: bool | None = True if marked else None
+        self.compact_mark = compact
         """True: the compact mark; None: the mark is drawn after a later text."""
 
 
