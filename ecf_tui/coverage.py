@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from ecf_tui.fidelity import contains, fold, texts
 from ecf_tui.profile import CourtProfile
 
-PANEL_FIELDS = frozenset({"instruction"})
+PANEL_FIELDS = frozenset({"instruction", "picture"})
 """Fields whose texts the side panel shows; every other text is on a page."""
+SEPARATORS = frozenset({"|", "-", "–", "➔"})
+"""Marks between shown texts that need no text of their own: a links line's bars, the
+arrow a guide's screenshot points with."""
 _BULLET = re.compile(r"^[-*•]\s+|^\d+\.\s+(?=[A-Z])")
 
 
@@ -62,22 +65,39 @@ def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
 
     page = [_plain(t.text) for loc, t in own if not in_panel(loc)]
     panel = [_plain(t.text) for loc, t in own if in_panel(loc)]
-    result = []
-    for number, sentence in sentences(guide):
-        words = _plain(sentence).split()
+    found = sentences(guide)
+    split = [_plain(text).split() for _, text in found]
+    stream = [word for words in split for word in words]
+    result, at = [], 0
+    for (number, sentence), words in zip(found, split, strict=True):
+        # The guide's words either side: a PDF breaks sentences across paragraphs
+        # ("...if do not have" / "one."), so a short piece counts where it and its
+        # neighbours' words are one shown text.
+        around = (stream[max(0, at - REACH):at], stream[at + len(words):at + len(words) + REACH])
+        at += len(words)
         # A sentence pieced from both (the indicator's "STEP 3" and the panel's
         # instruction) counts as the panel's: that is where it is read.
-        where = ("page" if _pieced(words, page) else
-                 "panel" if _pieced(words, panel) or _pieced(words, page + panel) else
+        where = ("page" if _pieced(words, page, around) else
+                 "panel" if _pieced(words, panel, around)
+                 or _pieced(words, page + panel, around) else
                  "nowhere")
         result.append(Sentence(number, sentence, where))
     return result
 
 
+def _bare(text: str) -> str:
+    """A whole text without the stop after it: "Click Login" and "Click Login." are the
+    same words, and so are "Username *" and "Username"."""
+    return text.rstrip(".:;* ")
+
+
 def _plain(text: str) -> str:
-    """Folded, and without the colons a screen's labels carry ("Court:", "CM/ECF login:")
-    and a guide's transcription may not."""
-    return fold(text).replace(":", "")
+    """Folded, with the same words the same on both sides: no bullet before a text
+    ("* Required Information"), no colons (a screen's "CM/ECF login:" where a guide's
+    transcription has none), no stop after it, and a slash a space (the logo "CM/ECF"
+    that a transcription reads "CM ECF")."""
+    plain = _BULLET.sub("", fold(text)).replace(":", "").replace("/", " ")
+    return " ".join(plain.split())
 
 
 def summary(code: str, found: list[Sentence]) -> str:
@@ -95,23 +115,41 @@ counts only as a whole text (a label, a menu item, "STEP 3"), so common words pi
 from here and there never add up to a sentence."""
 
 
-def _pieced(words: list[str], candidates: list[str]) -> bool:
+REACH = 8
+"""How many of a neighbouring sentence's words a run at a sentence's edge may take in."""
+
+
+def _pieced(words: list[str], candidates: list[str],
+            around: tuple[list[str], list[str]] = ([], [])) -> bool:
     """Whether the words, in order, are made of runs that each are a shown text, or
     stand in one: "STEP 3 Click Utilities..." is the step's number and its
-    instruction; a menu bar's line is its items. A lone separator ("|") needs no text."""
-    whole = set(candidates)
+    instruction; a menu bar's line is its items. A lone separator ("|") needs no text.
+    A run at either edge may take in the guide's words just before or after the
+    sentence (`around`): "one." is shown where "...if do not have one." is."""
+    whole = {_bare(c) for c in candidates}
+    before, after = around
     reach = [False] * (len(words) + 1)
     reach[0] = True
     for start in range(len(words)):
         if not reach[start]:
             continue
-        if words[start] in ("|", "-", "–"):
+        if words[start] in SEPARATORS:
             reach[start + 1] = True
         for end in range(len(words), start, -1):
             if reach[end]:
                 continue
-            run = " ".join(words[start:end])
-            if run in whole or end - start >= MIN_RUN and any(
-                    contains(text, run) for text in candidates):
+            heads = [before[len(before) - k:] for k in range(min(REACH, len(before)) + 1)] \
+                if start == 0 else [[]]
+            tails = [after[:k] for k in range(min(REACH, len(after)) + 1)] \
+                if end == len(words) else [[]]
+            if any(_shown([*head, *words[start:end], *tail], whole, candidates)
+                   for head in heads for tail in tails):
                 reach[end] = True
     return reach[-1]
+
+
+def _shown(run: list[str], whole: set[str], candidates: list[str]) -> bool:
+    """Whether a run is a whole shown text, or long enough to count inside one."""
+    text = " ".join(run)
+    return _bare(text) in whole or len(run) >= MIN_RUN and any(
+        contains(c, text) for c in candidates)

@@ -19,16 +19,18 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>]*)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ESCAPE = re.compile(r"\\(.)")
+_ITALIC = re.compile(r"(?<![\w*])\*(\w(?:[^*\n]*\w)?)\*(?![\w*])")
 
 
 def fold(text: str) -> str:
-    """The words only: Markdown emphasis, links and escapes, HTML tags and runs of
+    """The words only: Markdown emphasis (bold and italic), links and escapes, HTML tags and runs of
     white space folded away, as the guides' text carries them from the PDFs."""
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub(" ", text)
     text = _ESCAPE.sub(r"\1", text)
     text = text.replace("**", "").replace("#### ", "")
+    text = _ITALIC.sub(r"\1", text)
     return " ".join(text.split())
 
 

@@ -96,6 +96,10 @@ class StepBase(Model):
     """What the court's guide tells the user to do on this step."""
     guide_step: Text | None = None
     """The guide's own number for this step ("STEP 3"), where the guide numbers them."""
+    picture: list[Text] = []
+    """The guide's words on or about its picture of this page (callouts pointing at a
+    control, captions, a transcribed description of the screenshot), verbatim. They are
+    not the court's page: the side panel shows them, under the practice accounts."""
 
 
 class FrontStep(StepBase):
@@ -405,6 +409,10 @@ class About(Model):
     contacts: list[Text] = []
     reminders: list[Text] = []
     """What the guide gives to keep in mind for later (CANB's cache keys)."""
+    reminders_heading: Text | None = None
+    """The guide's own heading over its reminders ("Helpful reminders:"), where it has one."""
+    steps_heading: Text | None = None
+    """The guide's heading over its steps ("Linking Instructions"), shown above Begin."""
 
 
 NoticeKey = Literal[

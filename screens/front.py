@@ -24,12 +24,17 @@ class FrontScreen(StepScreen[FrontStep]):
             yield Chrome("Go-live", classes="front-heading")
             yield TextLabel(about.go_live, classes="front-date")
         for heading, items in (("Have ready", about.ready), ("Warnings", about.warnings),
-                               ("Contacts", about.contacts), ("Reminders", about.reminders)):
+                               ("Contacts", about.contacts),
+                               (about.reminders_heading or "Reminders", about.reminders)):
             yield from self._section(heading, items)
+        if about.steps_heading is not None:
+            yield TextLabel(about.steps_heading, classes="front-heading")
 
-    def _section(self, heading: str, items: list[Text]) -> ComposeResult:
+    def _section(self, heading: str | Text, items: list[Text]) -> ComposeResult:
+        """A section under the guide's own heading where it has one, else the simulator's."""
         if items:
-            yield Chrome(heading, classes="front-heading")
+            yield (TextLabel(heading, classes="front-heading") if isinstance(heading, Text)
+                   else Chrome(heading, classes="front-heading"))
             yield from texts(items, classes="front-item")
 
     def compose_foot(self) -> ComposeResult:

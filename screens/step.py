@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -32,6 +33,12 @@ class StepScreen(Screen[None], Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
     AUTO_FOCUS = "#page Input, #page Button"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Focus sits on a field or button, which do not scroll: the page keys scroll the
+        # page (the front matter, a long notice) from wherever focus is.
+        Binding("pagedown", "scroll_page(1)", "Page down", show=False),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False),
+    ]
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
     NOTICE_AT_FORM: ClassVar[bool] = False
@@ -127,6 +134,13 @@ class StepScreen(Screen[None], Generic[StepT]):
             page.scroll_to_widget(notices.first(), top=True, animate=False)
         elif focused is not None and page in focused.ancestors:
             page.scroll_to_center(focused, animate=False)
+
+    def action_scroll_page(self, direction: int) -> None:
+        page = self.query_one("#page", VerticalScroll)
+        if direction > 0:
+            page.scroll_page_down(animate=False)
+        else:
+            page.scroll_page_up(animate=False)
 
     def choose(self, action_id: str) -> None:
         """Post the offered action with this id; nothing when the engine offers none."""

@@ -52,3 +52,37 @@ async def test_f1_opens_the_whole_guide_at_the_current_step(reg) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.state == before and app.screen.view.step_id == "utilities"
+
+
+async def test_the_page_keys_scroll_the_front_matter_to_its_last_line(reg) -> None:
+    """Focus is on Begin, which does not scroll; PageDown scrolls the page to the guide's
+    heading over its steps ("Linking Your Account"), PageUp back to the title."""
+    app = make_app(reg, "CANB")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        page = app.screen.query_one("#page")
+        last = app.screen.query(".front-heading").last()
+        assert "Linking Your Account" in str(last.render())
+        assert not page.region.contains_region(last.region)
+        for _ in range(4):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        assert page.region.contains_region(last.region)
+        assert app.focused is app.screen.query_one("#begin")
+        for _ in range(4):
+            await pilot.press("pageup")
+        await pilot.pause()
+        assert page.scroll_y == 0
+
+
+async def test_the_panel_shows_the_guides_words_on_its_picture_of_the_page(reg) -> None:
+    """CASB's screenshot callouts are the guide's words about its picture, not the court's
+    page: the side panel shows them under the practice accounts."""
+    app = make_app(reg, "CASB/happy/main")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#guide-panel")
+        lines = [str(w.render()) for w in panel.query(".panel-heading, .guide-picture")]
+        assert lines[-3:] == ["In the guide's picture", "PACER Search menu",
+                              "Click Utilities"]
+        assert "PACER Search menu" not in {str(w.render()) for w in app.screen.query("#page *")}

@@ -36,3 +36,7 @@ class GuidePanel(VerticalScroll):
                 yield Static(acct.about, classes=f"practice-about{extra}")
             if len(self.view.accounts) > OWN:
                 yield Static("F2: the other practice accounts", classes="practice-more")
+        if step.picture:
+            # Last, so the guidance and the accounts stay in sight; the panel scrolls.
+            yield Static("In the guide's picture", classes="panel-heading")
+            yield from texts(step.picture, classes="guide-picture")
