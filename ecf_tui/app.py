@@ -49,7 +49,7 @@ class EcfApp(ReportsCrashes, App[None]):
         Binding("f5", "browser('refresh')", "Refresh"),
         Binding("f6", "browser('clear-cache')", "Clear cache"),
         Binding("f8", "log_out", "Log out"),
-        Binding("f4", "toggle_sources", "Sources"),
+        Binding("f4", "toggle_sources", "Sources", show=False),  # a trainer's key: README
         Binding("f1", "open_guide", "Guide"),
         Binding("f2", "toggle_accounts", "Accounts"),
         Binding("ctrl+r", "start_over", "Start over"),

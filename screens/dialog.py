@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from ecf_tui.engine import Action
 from ecf_tui.profile import DialogStep
@@ -18,6 +18,7 @@ from ecf_tui.widgets import (
     Chose,
     CourtBanner,
     GuidePanel,
+    KeysFooter,
     PageText,
     SimulatorNotice,
     StepIndicator,
@@ -76,7 +77,7 @@ class DialogScreen(ModalScreen[None]):
                     for button in page.buttons:
                         action = self.view.action(f"{button.does}:{button.label.text}")
                         yield ActionButton(button.label, action, variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Escape is the dialog's "x": offered (and in the footer) only where it has one.

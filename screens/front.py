@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 
 from ecf_tui.profile import FrontStep, Text
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.widgets import ActionButton, Chrome, PageText, TextLabel, texts
+from ecf_tui.widgets import ActionButton, ButtonRow, Chrome, PageText, TextLabel, texts
 
 
 class FrontScreen(StepScreen[FrontStep]):
@@ -38,5 +38,8 @@ class FrontScreen(StepScreen[FrontStep]):
             yield from texts(items, classes="front-item")
 
     def compose_foot(self) -> ComposeResult:
-        yield ActionButton(self.page.begin_button, self.view.action("begin"), variant="primary",
-                           id="begin")
+        # In a row with padding, not a margin on the button: the column would take a
+        # child's margin off the page's width too.
+        with ButtonRow(id="begin-row"):
+            yield ActionButton(self.page.begin_button, self.view.action("begin"),
+                               variant="primary", id="begin")

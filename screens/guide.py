@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ecf_tui.view import GuidePage
+from ecf_tui.widgets import KeysFooter
 
 
 class GuideScreen(ModalScreen[None]):
@@ -25,7 +26,7 @@ class GuideScreen(ModalScreen[None]):
             for n, line in enumerate(self.page.lines):
                 classes = "guide-line here" if n == self.page.focus else "guide-line"
                 yield Static(line or " ", classes=classes, id=f"line-{n}")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#guide-text").focus()

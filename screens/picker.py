@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ecf_tui.widgets import SimulatorNotice
+from ecf_tui.widgets import KeysFooter, SimulatorNotice
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class PickerScreen(Screen[None]):
             live = f"  · go-live {court.go_live}" if court.go_live else ""
             options.append(Option(f"{court.code:<6} {court.name}{live}", id=court.code))
         yield OptionList(*options, id="courts")
-        yield Footer()
+        yield KeysFooter()
 
     @on(OptionList.OptionSelected, "#courts")
     def _picked(self, event: OptionList.OptionSelected) -> None:

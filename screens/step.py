@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ecf_tui.profile import Step
 from ecf_tui.view import View
@@ -19,6 +18,7 @@ from ecf_tui.widgets import (
     Chose,
     CourtBanner,
     GuidePanel,
+    KeysFooter,
     MenuBar,
     PageText,
     SimulatorNotice,
@@ -75,7 +75,7 @@ class StepScreen(Screen[None], Generic[StepT]):
                     yield from self.compose_page()
                 yield from self.compose_foot()
             yield GuidePanel(self.panel_view)
-        yield Footer()
+        yield KeysFooter()
 
     def compose_notice(self) -> ComposeResult:
         """The engine's notice for this state, if any."""

@@ -136,10 +136,10 @@ def out_of_sight(app: EcfApp) -> list[str]:
 
 
 def cut_off_sideways(app: EcfApp) -> list[str]:
-    """Widgets that run past the right edge of the page, the menu bar or a dialog (the
-    page scrolls down, never sideways). Each a sentence."""
+    """Widgets that run past the right edge of the page, the menu bar, a dialog or the
+    footer's keys (the page scrolls down, never sideways). Each a sentence."""
     problems = []
-    for container in app.screen.query("#page, #menu-bar, #dialog"):
+    for container in app.screen.query("#page, #menu-bar, #dialog, Footer"):
         right = container.content_region.right
         for widget in container.query("*"):
             if widget.display and widget.region.width and widget.region.right > right:
@@ -190,13 +190,27 @@ _REMOTE_FONT = re.compile(r',?\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
 def capture(app: EcfApp) -> tuple[str, str]:
     """The screen as an SVG (with no web font to fetch: it opens offline) and as plain
     text, one line per terminal row."""
+    console = _recorded(app)
+    text = _rows(app, console)  # before the SVG: exporting it clears the record
+    return _REMOTE_FONT.sub("", console.export_svg(title=app.title)), text
+
+
+def screen_text(app: EcfApp) -> str:
+    """The screen as plain text, one line per terminal row (what `capture` writes)."""
+    return _rows(app, _recorded(app))
+
+
+def _recorded(app: EcfApp) -> Console:
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system="truecolor", record=True, legacy_windows=False,
                       safe_box=False)
     console.print(render_screen(app))
-    text = console.export_text(clear=False)
-    svg = _REMOTE_FONT.sub("", console.export_svg(title=app.title))
-    rows = [row.rstrip() for row in text.splitlines()][:height]
+    return console
+
+
+def _rows(app: EcfApp, console: Console) -> str:
+    height = app.size.height
+    rows = [row.rstrip() for row in console.export_text(clear=False).splitlines()][:height]
     rows += [""] * (height - len(rows))
-    return svg, "\n".join(rows) + "\n"
+    return "\n".join(rows) + "\n"
