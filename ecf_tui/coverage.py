@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ecf_tui.fidelity import contains, fold, texts
+from ecf_tui.fidelity import fold, texts
 from ecf_tui.profile import CourtProfile
 
 PANEL_FIELDS = frozenset({"instruction", "picture"})
@@ -119,15 +119,55 @@ REACH = 8
 """How many of a neighbouring sentence's words a run at a sentence's edge may take in."""
 
 
+class _Shown:
+    """Shown texts, ready to be asked about runs of words: a set of the whole texts, and
+    every text in one string (apart by a character no run holds), searched once a run
+    instead of once a text."""
+
+    def __init__(self, candidates: list[str]) -> None:
+        self.whole = {_bare(c) for c in candidates}
+        self.joined = "\x00".join(candidates)
+
+    def __contains__(self, run: object) -> bool:
+        words = list(run) if isinstance(run, list) else []
+        text = " ".join(words)
+        return _bare(text) in self.whole or len(words) >= MIN_RUN and _has_words(
+            self.joined, text)
+
+
+def _has_words(haystack: str, words: str) -> bool:
+    """`fidelity.contains` for text already folded, without a regex to compile for each
+    of the many runs a sentence is tried in: an occurrence with no word character
+    either side."""
+    at = haystack.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not _word(haystack[at - 1])) and (
+                end == len(haystack) or not _word(haystack[end])):
+            return True
+        at = haystack.find(words, at + 1)
+    return False
+
+
+def _word(char: str) -> bool:
+    """A word character, as the regex's `\\w` has it."""
+    return char.isalnum() or char == "_"
+
+
 def _pieced(words: list[str], candidates: list[str],
             around: tuple[list[str], list[str]] = ([], [])) -> bool:
     """Whether the words, in order, are made of runs that each are a shown text, or
     stand in one: "STEP 3 Click Utilities..." is the step's number and its
     instruction; a menu bar's line is its items. A lone separator ("|") needs no text.
-    A run at either edge may take in the guide's words just before or after the
-    sentence (`around`): "one." is shown where "...if do not have one." is."""
-    whole = {_bare(c) for c in candidates}
-    before, after = around
+    Where they are not, a run at either edge may take in the guide's words just before
+    or after the sentence (`around`): "one." is shown where "...if do not have one." is."""
+    shown = _Shown(candidates)
+    return _reaches(words, shown) or _reaches(words, shown, around)
+
+
+def _reaches(words: list[str], shown: _Shown,
+             around: tuple[list[str], list[str]] | None = None) -> bool:
+    before, after = around or ([], [])
     reach = [False] * (len(words) + 1)
     reach[0] = True
     for start in range(len(words)):
@@ -139,17 +179,10 @@ def _pieced(words: list[str], candidates: list[str],
             if reach[end]:
                 continue
             heads = [before[len(before) - k:] for k in range(min(REACH, len(before)) + 1)] \
-                if start == 0 else [[]]
+                if start == 0 and around else [[]]
             tails = [after[:k] for k in range(min(REACH, len(after)) + 1)] \
-                if end == len(words) else [[]]
-            if any(_shown([*head, *words[start:end], *tail], whole, candidates)
+                if end == len(words) and around else [[]]
+            if any([*head, *words[start:end], *tail] in shown
                    for head in heads for tail in tails):
                 reach[end] = True
     return reach[-1]
-
-
-def _shown(run: list[str], whole: set[str], candidates: list[str]) -> bool:
-    """Whether a run is a whole shown text, or long enough to count inside one."""
-    text = " ".join(run)
-    return _bare(text) in whole or len(run) >= MIN_RUN and any(
-        contains(c, text) for c in candidates)
