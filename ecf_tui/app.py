@@ -8,10 +8,12 @@ frame's locals.
 
 from __future__ import annotations
 
+import sys
 import traceback
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
@@ -26,10 +28,14 @@ from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.step import StepScreen
+from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.widgets import Chose
 
 WIDGETS = Path(__file__).parent / "widgets"
+MIN_WIDTH, MIN_HEIGHT = 60, 15
+"""The smallest terminal the simulator draws in (the page beside the side panel); below
+it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
 SCREENS = Path(screens_package.__file__).parent
 
 
@@ -74,6 +80,23 @@ class EcfApp(ReportsCrashes, App[None]):
             self.push_screen(PickerScreen(self._court_choices()))
         else:
             self._show()
+        self._fit(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Below the smallest usable size, one line over everything; back above it, the
+        screens as they were (fields typed in, dialogs, the open guide)."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        covered = self._too_small()
+        if small and not covered:
+            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
+        elif covered and not small:
+            self.pop_screen()
+
+    def _too_small(self) -> bool:
+        return bool(self.screen_stack) and isinstance(self.screen, TooSmallScreen)
 
     def _court_choices(self) -> list[CourtChoice]:
         choices = []
@@ -114,6 +137,9 @@ class EcfApp(ReportsCrashes, App[None]):
         assert self.profile is not None and self.state is not None
         target = shown_for(self.profile, self.state)
         self.refresh_bindings()
+        covered = self._too_small()  # a message that was on its way as the window shrank
+        if covered:
+            self.pop_screen()
         if isinstance(self.screen, DialogScreen):
             self.pop_screen()
         if target.under is not None:
@@ -121,6 +147,8 @@ class EcfApp(ReportsCrashes, App[None]):
             self.push_screen(DialogScreen(target.view))
         else:
             self._present(target)
+        if covered:
+            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
 
     def _present(self, target: Shown, panel: view.View | None = None) -> None:
         """Show a page (with `panel`'s guidance: a dialog's over it): the screen on top
@@ -167,8 +195,9 @@ class EcfApp(ReportsCrashes, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only keys that do something here show in the footer: the court's keys once a
-        court is open, Log Out where the page offers it; none over the open guide."""
-        if isinstance(self.screen, GuideScreen) and action != "quit":
+        court is open, Log Out where the page offers it; none over the open guide or
+        while the window is too small."""
+        if isinstance(self.screen, GuideScreen | TooSmallScreen) and action != "quit":
             return False
         if action in ("browser", "toggle_sources", "open_guide", "toggle_accounts"):
             return self.profile is not None
@@ -218,12 +247,29 @@ class EcfApp(ReportsCrashes, App[None]):
         for secret in secrets:
             message = message.replace(secret, "•••")
         court = self.profile.code if self.profile else "-"
-        step = self.state.step if self.state else "-"
+        try:  # the state code, as QA and a help desk read it; the step if that fails too
+            state = engine.state_code(self.profile, self.state) if self.profile and \
+                self.state else "-"
+        except Exception:  # noqa: BLE001 - a report must come out whatever broke
+            state = self.state.step if self.state else "-"
         return (f"ecf-tui {__version__} stopped on an internal error.\n"
-                f"court: {court}   step: {step}\n"
+                f"court: {court}   state: {state}\n"
                 f"error: {type(error).__name__}: {message}\n"
                 f"where: {where}\n"
                 "Nothing you typed is shown here. Please report this report.")
+
+
+def run_app(app: EcfApp, **options: Any) -> int:
+    """Run the App to its end: its exit code, and on a crash the one short report. An
+    error that escapes Textual while the App comes down (a screen failing as it is
+    removed) would print Python's traceback after the report; it ends here instead."""
+    try:
+        app.run(**options)
+    except Exception as error:  # noqa: BLE001 - nothing but the report may reach the user
+        # Textual had not printed the first report yet: it prints after coming down.
+        print(app.first_report or app.crash_report(error), file=sys.stderr)
+        return 1
+    return app.return_code or 0
 
 
 def make_app(registry: Registry, target: str | None = None) -> EcfApp:

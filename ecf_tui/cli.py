@@ -152,11 +152,9 @@ def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run(reg: Registry, target: str | None) -> int:
-    from ecf_tui.app import make_app
+    from ecf_tui.app import make_app, run_app
 
-    app = make_app(reg, target)
-    app.run()
-    return app.return_code or EXIT_OK
+    return run_app(make_app(reg, target))
 
 
 def _courts(reg: Registry, out: TextIO) -> int:

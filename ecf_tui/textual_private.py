@@ -53,10 +53,17 @@ class ReportsCrashes:
     `crash_report(error)`, which must never carry what was typed."""
 
     crash_report: Callable[[Exception], str]
+    first_report: str | None = None
+    """The report of the first error, once there was one."""
 
     def _handle_exception(self, error: Exception) -> None:
         # Private: Textual calls this for every unhandled error in a message handler.
-        report = CrashReport(self.crash_report(error))
+        # One report: errors after the first (the App coming down around it) would make
+        # Textual add "NOTE: 1 of 2 errors shown" and its own advice to the report.
+        if self.first_report is not None:
+            return
+        self.first_report = self.crash_report(error)
+        report = CrashReport(self.first_report)
         report.__cause__ = error
         super()._handle_exception(report)  # type: ignore[misc]
 

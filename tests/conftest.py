@@ -35,3 +35,9 @@ def court_copy(tmp_path: Path):
         return folder / f"{code}.toml"
 
     return copy
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--monkey-long", action="store_true",
+                     help="monkey walks: 200 walks of 300 moves per court (the default "
+                          "suite walks 1 of 25)")

@@ -24,8 +24,9 @@ def test_crash_report_carries_no_typed_text(tmp_path: Path) -> None:
     )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1
-    assert "ecf-tui 0.1.0 stopped on an internal error." in output
-    assert "court: CASB   step: pacer-login" in output
+    assert output.count("ecf-tui 0.1.0 stopped on an internal error.") == 1
+    assert "court: CASB   state: CASB/happy/pacer-login" in output
+    assert "errors shown" not in output and "textual run --dev" not in output
     assert "RuntimeError: the engine failed on purpose" in output
     assert "where: app.py" in output
     assert "Traceback" not in output and "locals" not in output

@@ -1,0 +1,88 @@
+"""Any size: every screen of every court, resized down to 1x1 and back, neither crashes
+nor loses its state; below the smallest usable size one line asks for a bigger window,
+and the screens resume as they were, a typed login still typed."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from textual.widgets import Input
+
+from ecf_tui.app import MIN_HEIGHT, MIN_WIDTH, make_app
+from ecf_tui.screen_map import shown_for
+from ecf_tui.screens.too_small import TooSmallScreen
+
+from .conftest import COURTS
+from .test_app_walk import _paths
+
+SIZES = [(1, 1), (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1), (MIN_WIDTH, MIN_HEIGHT)]
+"""Down to one cell, just under the smallest usable width and height, and just at it."""
+LONG = os.environ.get("ECF_TUI_LONG") == "1"
+"""The default suite takes MSSB, whose screens include both dialogs; the long run, every
+court, at more sizes."""
+LONG_SIZES = [(1, 1), (2, 5), (7, 3), (30, 10), (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1),
+              (MIN_WIDTH, MIN_HEIGHT), (61, 16), (79, 23), (200, 60)]
+
+
+def _one_state_per_screen(reg, court: str):
+    """A state for each kind of screen the court's paths reach (a dialog with its page)."""
+    profile = reg.load(court)
+    found = {}
+    for path in _paths(reg, court).values():
+        for state in path.states:
+            found.setdefault(shown_for(profile, state).screen, state)
+    return list(found.values())
+
+
+@pytest.mark.parametrize("court", COURTS if LONG else ("MSSB",))
+async def test_every_screen_at_every_size_down_to_one_cell(reg, court: str) -> None:
+    app = make_app(reg, court)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for state in _one_state_per_screen(reg, court):
+            app.show_state(state)
+            await pilot.pause()
+            screen = app.screen
+            typed = [f for f in screen.query(Input) if not f.password]
+            for field in typed:
+                field.value = "kept-login"
+            for width, height in LONG_SIZES if LONG else SIZES:
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                small = width < MIN_WIDTH or height < MIN_HEIGHT
+                assert isinstance(app.screen, TooSmallScreen) is small, (state.step, width)
+                if small:
+                    assert f"needs {MIN_WIDTH}x{MIN_HEIGHT}" in str(
+                        app.screen.query_one("#too-small").render())
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert app.screen is screen and app.state == state, state.step
+            assert [f.value for f in typed] == ["kept-login"] * len(typed)
+            assert app.return_code is None
+
+
+async def test_a_key_while_too_small_does_nothing_and_the_walk_resumes(reg) -> None:
+    """The court's keys wait while the window is too small; the page comes back as it was."""
+    app = make_app(reg, "MSSB/linked/success")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = app.state
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        for key in ("f5", "f8", "ctrl+r", "enter", "tab", "f1"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.state == before and isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.state == before and app.screen.view.step_id == "success"
+
+
+async def test_the_app_started_in_a_small_window_asks_for_a_bigger_one(reg) -> None:
+    app = make_app(reg, "CANB")
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.view.step_id == "before-you-begin"
