@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from ecf_tui import graph
+from ecf_tui.files import write_text
 from ecf_tui.loading import Registry
 from ecf_tui.profile import STEP_KINDS, CourtProfile
 
@@ -34,8 +35,8 @@ async def _shoot(reg: Registry, profile: CourtProfile, folder: Path) -> dict[str
             app.show_state(state)  # type: ignore[arg-type]
             await pilot.pause()
             svg, text = capture(app)
-            (folder / f"{kind}.svg").write_text(svg, encoding="utf-8")
-            (folder / f"{kind}.txt").write_text(text, encoding="utf-8")
+            write_text(folder / f"{kind}.svg", svg)
+            write_text(folder / f"{kind}.txt", text)
             shots[kind] = f"{profile.code}/{kind}.svg"
     return shots
 
@@ -59,4 +60,4 @@ def write_pairs(reg: Registry, a: CourtProfile, b: CourtProfile, out: Path) -> N
             f"<h1>{escape(a.code)} vs {escape(b.code)}: the same step side by side</h1>"
             f"<table><tr><th>step</th><th>{escape(a.code)}</th><th>{escape(b.code)}</th></tr>"
             + "\n".join(rows) + "</table></body></html>\n")
-    (out / "index.html").write_text(html, encoding="utf-8")
+    write_text(out / "index.html", html)

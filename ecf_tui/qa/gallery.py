@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from ecf_tui.engine import HAPPY
+from ecf_tui.files import write_text
 from ecf_tui.qa.report import CourtSummary
 
 STYLE = """
@@ -61,7 +62,7 @@ def write_gallery(courts: list[CourtSummary], out: Path) -> None:
                              f"<figcaption>{escape(caption)}</figcaption></figure>")
             parts.append("</div></details>")
     parts.append("</body></html>")
-    (out / "index.html").write_text("\n".join(parts) + "\n", encoding="utf-8")
+    write_text(out / "index.html", "\n".join(parts) + "\n")
 
 
 def _summary(courts: list[CourtSummary]) -> str:

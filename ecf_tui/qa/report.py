@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
+from ecf_tui.files import write_text
 from ecf_tui.qa.runner import PathResult
 
 
@@ -93,8 +94,7 @@ def report(courts: list[CourtSummary], size: tuple[int, int], *, timings: bool,
 
 
 def write_json(data: dict[str, Any], out: Path) -> None:
-    (out / "report.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    write_text(out / "report.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def write_junit(courts: list[CourtSummary], out: Path, *, timings: bool) -> None:
@@ -123,7 +123,7 @@ def write_junit(courts: list[CourtSummary], out: Path, *, timings: bool) -> None
             lines.append("    </testcase>")
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
-    (out / "junit.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_text(out / "junit.xml", "\n".join(lines) + "\n")
 
 
 def _escape(text: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ecf_tui import engine, graph
 from ecf_tui.engine import State
+from ecf_tui.files import write_text
 from ecf_tui.loading import Registry
 from ecf_tui.profile import CourtProfile
 
@@ -199,8 +200,8 @@ def _record(app: EcfApp, profile: CourtProfile, n: int, state: State, action: st
     if out is not None:
         svg, text = capture(app)
         (out / folder).mkdir(parents=True, exist_ok=True)
-        (out / folder / f"{name}.svg").write_text(svg, encoding="utf-8")
-        (out / folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        write_text(out / folder / f"{name}.svg", svg)
+        write_text(out / folder / f"{name}.txt", text)
     return StepRecord(n, state.step, engine.state_code(profile, state), action,
                       str(folder / f"{name}.svg"), str(folder / f"{name}.txt"))
 
