@@ -5,67 +5,20 @@ in clear on the screen."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
+
+from .terminal import Terminal
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
                                 reason="needs Debian's tmux (.ci/run installs it)")
 
 SENTINEL = "Xq7-burst-Sentinel"
 """A wrong password: what must never be on screen in clear."""
-
-
-class Terminal:
-    """ecf-tui in a detached tmux session of its own server, read with capture-pane."""
-
-    def __init__(self, target: str) -> None:
-        self.socket = f"ecf-test-{uuid.uuid4().hex[:8]}"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-        self._tmux("new-session", "-d", "-x", "100", "-y", "30",
-                   f"{sys.executable} -m ecf_tui run {target}", env=env)
-        self.screens: list[str] = []
-
-    def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=10, env=env, check=False)
-        return done.stdout
-
-    def screen(self) -> str:
-        text = self._tmux("capture-pane", "-p")
-        self.screens.append(text)
-        return text
-
-    def wait_for(self, found: Callable[[str], bool], seconds: float = 20) -> str:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            text = self.screen()
-            if found(text):
-                return text
-            time.sleep(0.1)
-        raise AssertionError(f"not seen in {seconds} s; the screen was:\n{self.screens[-1]}")
-
-    def type_burst(self, keys: str) -> None:
-        """The whole string written to the terminal at once, Tab and CR as the bytes."""
-        self._tmux("send-keys", "-l", keys)
-
-    def paste(self, text: str) -> None:
-        """A bracketed paste (the app asks the terminal for bracketed paste mode)."""
-        self._tmux("set-buffer", "-b", "burst", text)
-        self._tmux("paste-buffer", "-p", "-b", "burst")
-
-    def press(self, key: str) -> None:
-        self._tmux("send-keys", key)
-
-    def close(self) -> None:
-        self._tmux("kill-server")
 
 
 @pytest.fixture

@@ -1,0 +1,99 @@
+"""The password sentinel everywhere: a sentinel typed (at machine speed, through tmux)
+into every password field of every court, with Textual's log and devtools asked for,
+then qa, diff and the other commands that write run with the same HOME and TMPDIR; every
+byte written (output folders, HOME, TMPDIR, stdout, stderr, what the app wrote to the
+terminal) is searched for it raw and encoded. A planted copy is found, so the search
+works."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from .conftest import COURTS
+from .terminal import Terminal
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="needs Debian's tmux (.ci/run installs it)")
+
+SENTINEL = "Zq7-séntinel-PW"
+"""Typed as a password; the é makes its JSON, ascii and URL forms differ from it."""
+STEPS = ("pacer-login", "link-form")
+"""The states of every court with a password field."""
+
+
+def encodings(secret: str) -> list[bytes]:
+    """The secret as bytes a leak could take: raw UTF-8, JSON-escaped, ascii(), URL
+    encoded, and base64 at each of the three alignments it can have inside a longer
+    base64 text (the clipboard's OSC 52, a data: URL)."""
+    raw = secret.encode()
+    found = [raw, json.dumps(secret)[1:-1].encode(), ascii(secret)[1:-1].encode(),
+             quote(secret).encode(), quote(secret, safe="").encode()]
+    for pad in range(3):
+        coded = base64.b64encode(b"\0" * pad + raw)
+        start = 4 if pad else 0  # the first quad holds the padding's bits
+        found.append(coded[start: len(coded) - 4])  # the last quad depends on what follows
+    return found
+
+
+def leaks(root: Path, secret: str) -> list[str]:
+    """Every file under `root` holding the secret in any of its encodings."""
+    forms = encodings(secret)
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.is_file() and any(f in p.read_bytes() for f in forms))
+
+
+def test_the_search_finds_a_planted_copy(tmp_path: Path) -> None:
+    for n, form in enumerate(encodings(SENTINEL)):
+        (tmp_path / f"planted-{n}.bin").write_bytes(os.urandom(64) + form + os.urandom(64))
+    assert len(leaks(tmp_path, SENTINEL)) == len(encodings(SENTINEL))
+    clip = base64.b64encode(b"copied: " + SENTINEL.encode())  # as OSC 52 would carry it
+    (tmp_path / "osc52.log").write_bytes(b"\x1b]52;c;" + clip + b"\x07")
+    assert "osc52.log" in leaks(tmp_path, SENTINEL)
+
+
+def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
+    home, tmp, out = tmp_path / "home", tmp_path / "tmp", tmp_path / "out"
+    for folder in (home, tmp, out):
+        folder.mkdir()
+    env = {"HOME": str(home), "TMPDIR": str(tmp), "TEXTUAL_LOG": str(tmp / "textual.log"),
+           "TEXTUAL": "devtools,debug"}
+    terminals = [Terminal(f"{court}/happy/{step}", env=env, record=out / f"{court}-{step}.tty")
+                 for court in COURTS for step in STEPS]
+    try:
+        for term in terminals:
+            term.wait_for(lambda s: "password" in s.lower() and "Stage" in s)
+        for term in terminals:
+            # The login, Tab, the sentinel; select it, try to copy and cut it; submit.
+            term.type_burst(f"someone\t{SENTINEL}")
+            for key in ("S-Home", "C-c", "C-x", "Enter"):
+                term.press(key)
+        for term in terminals:
+            term.wait_for(lambda s: "Stage" in s)
+            time.sleep(0.2)
+            term.screen()
+    finally:
+        for term in terminals:
+            term.close()
+    screens = "\n".join(s for term in terminals for s in term.screens)
+    assert SENTINEL not in screens and "someone" in screens
+    commands = [["qa", "CASB", "--paths", "happy", "--no-timings", "--out", str(out / "qa")],
+                ["diff", "CASB", "CANB", "--screens", str(out / "diff")],
+                ["graph", "MSSB"], ["paths", "MSSB"], ["validate", "--coverage"]]
+    for n, argv in enumerate(commands):
+        done = subprocess.run([sys.executable, "-m", "ecf_tui", *argv], capture_output=True,
+                              env={**os.environ, **env}, timeout=300, check=False)
+        (out / f"{n}.stdout").write_bytes(done.stdout)
+        (out / f"{n}.stderr").write_bytes(done.stderr)
+        assert done.returncode in (0, 1), (argv, done.stderr)
+    assert len(list(out.glob("*.tty"))) == len(terminals)
+    assert leaks(tmp_path, SENTINEL) == []
