@@ -33,10 +33,10 @@ from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.widgets import Chose
 
 WIDGETS = Path(__file__).parent / "widgets"
+SCREENS = Path(screens_package.__file__).parent
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """The smallest terminal the simulator draws in (the page beside the side panel); below
 it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
-SCREENS = Path(screens_package.__file__).parent
 
 
 class EcfApp(ReportsCrashes, App[None]):
@@ -137,7 +137,9 @@ class EcfApp(ReportsCrashes, App[None]):
         assert self.profile is not None and self.state is not None
         target = shown_for(self.profile, self.state)
         self.refresh_bindings()
-        covered = self._too_small()  # a message that was on its way as the window shrank
+        # A choice posted just before the window shrank arrives with the one-line screen
+        # on top: the page changes under it, and it goes back on top.
+        covered = self._too_small()
         if covered:
             self.pop_screen()
         if isinstance(self.screen, DialogScreen):

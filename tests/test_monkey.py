@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from .conftest import COURTS
-from .monkey import Move, moves, shortest_failing, walk
+from .monkey import moves, shortest_failing, walk
 
-REGRESSIONS: list[tuple[str, list[Move]]] = []
-"""Sequences that once failed (from a failing walk's report), replayed every run."""
+# A failing walk's report (its seed and shortest moves) becomes a test here: replay the
+# moves with `walk(reg, court, [Move(...), ...])` and assert no error. None has failed
+# since the walks began (the too-small screen came with them).
 
 
 def _walks(config: pytest.Config) -> tuple[range, int]:
@@ -39,8 +40,3 @@ async def test_monkey_walks(reg, court: str, request: pytest.FixtureRequest) -> 
 def _seed(court: str, n: int) -> int:
     """A seed stable across runs and interpreters (str hashes are salted)."""
     return sum(ord(c) for c in court) * 1000 + n
-
-
-@pytest.mark.parametrize("court, steps", REGRESSIONS)
-async def test_monkey_regressions(reg, court: str, steps: list[Move]) -> None:
-    assert (await walk(reg, court, steps)).error is None
