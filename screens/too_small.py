@@ -16,5 +16,6 @@ class TooSmallScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         width, height = self.wanted
-        yield Static(f"Make the window bigger: ecf-tui needs {width}x{height} at least.",
+        # Short, so it stays one line in all but the narrowest windows.
+        yield Static(f"Make the window bigger: ecf-tui needs {width}x{height}.",
                      id="too-small")
