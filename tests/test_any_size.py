@@ -16,13 +16,15 @@ from ecf_tui.screens.too_small import TooSmallScreen
 from .conftest import COURTS
 from .test_app_walk import _paths
 
-SIZES = [(1, 1), (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1), (MIN_WIDTH, MIN_HEIGHT)]
-"""Down to one cell, just under the smallest usable width and height, and just at it."""
+SIZES = [(1, 1), (32, 30), (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1), (MIN_WIDTH, MIN_HEIGHT)]
+"""Down to one cell, a width that once crashed a site page (a monkey walk found it), just
+under the smallest usable width and height, and just at it."""
 LONG = os.environ.get("ECF_TUI_LONG") == "1"
 """The default suite takes MSSB, whose screens include both dialogs; the long run, every
 court, at more sizes."""
-LONG_SIZES = [(1, 1), (2, 5), (7, 3), (30, 10), (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1),
-              (MIN_WIDTH, MIN_HEIGHT), (61, 16), (79, 23), (200, 60)]
+LONG_SIZES = [(1, 1), (2, 5), (7, 3), (20, 30), (30, 10), (32, 30), (45, 16),
+              (MIN_WIDTH - 1, 30), (120, MIN_HEIGHT - 1), (MIN_WIDTH, MIN_HEIGHT), (61, 16),
+              (79, 23), (200, 60)]
 
 
 def _one_state_per_screen(reg, court: str):
