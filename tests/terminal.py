@@ -47,6 +47,18 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"not seen in {seconds} s; the screen was:\n{self.screens[-1]}")
 
+    def settled(self, seconds: float = 20) -> str:
+        """The screen once it has stayed the same for 0.3 s: the page drawn and its first
+        field focused, so a burst is not typed into a page still coming up."""
+        last, end = None, time.monotonic() + seconds
+        while time.monotonic() < end:
+            text = self.screen()
+            if text == last:
+                return text
+            last = text
+            time.sleep(0.3)
+        raise AssertionError(f"never settled in {seconds} s; the screen was:\n{last}")
+
     def type_burst(self, keys: str) -> None:
         """The whole string written to the terminal at once, Tab and CR as the bytes."""
         self._tmux("send-keys", "-l", keys)

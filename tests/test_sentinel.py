@@ -72,6 +72,7 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
     try:
         for term in terminals:
             term.wait_for(lambda s: "password" in s.lower() and "Stage" in s)
+            term.settled()
         for term in terminals:
             # The login, Tab, the sentinel; select it, try to copy and cut it; submit.
             term.type_burst(f"someone\t{SENTINEL}")

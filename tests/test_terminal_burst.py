@@ -48,6 +48,7 @@ def _login_row(text: str) -> str:
 def test_a_burst_fills_the_right_fields_and_submits(terminal, how: str) -> None:
     term = terminal("MSSB/happy/link-form")
     term.wait_for(_link_form)
+    term.settled()
     if how == "auto-type":
         term.type_burst("pond7\tecf-practice-1\r")
     elif how == "paste into the login":
@@ -62,6 +63,7 @@ def test_a_burst_fills_the_right_fields_and_submits(terminal, how: str) -> None:
 def test_a_burst_never_shows_the_password_in_clear(terminal, how: str) -> None:
     term = terminal("MSSB/happy/link-form")
     term.wait_for(_link_form)
+    term.settled()
     if how == "auto-type":
         term.type_burst(f"pond7\t{SENTINEL}\r")
     else:
