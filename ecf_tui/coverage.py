@@ -128,8 +128,8 @@ class _Shown:
         self.whole = {_bare(c) for c in candidates}
         self.joined = "\x00".join(candidates)
 
-    def __contains__(self, run: object) -> bool:
-        words = list(run) if isinstance(run, list) else []
+    def has(self, words: list[str]) -> bool:
+        """Whether the run is a whole shown text, or long enough to count inside one."""
         text = " ".join(words)
         return _bare(text) in self.whole or len(words) >= MIN_RUN and _has_words(
             self.joined, text)
@@ -182,7 +182,7 @@ def _reaches(words: list[str], shown: _Shown,
                 if start == 0 and around else [[]]
             tails = [after[:k] for k in range(min(REACH, len(after)) + 1)] \
                 if end == len(words) and around else [[]]
-            if any([*head, *words[start:end], *tail] in shown
+            if any(shown.has([*head, *words[start:end], *tail])
                    for head in heads for tail in tails):
                 reach[end] = True
     return reach[-1]
