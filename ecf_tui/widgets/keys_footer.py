@@ -7,8 +7,8 @@ from textual import events
 from textual.widgets import Footer
 
 FULL_WIDTH = 100
-"""Columns the most keys a page offers take at full width (Quit, Refresh, Clear cache,
-Log out, Sources, Guide, Accounts, Start over)."""
+"""Below this many columns the footer goes compact: at full width the most keys a page
+offers (Quit, Refresh, Clear cache, Log out, Guide, Accounts, Start over) take about 90."""
 
 
 class KeysFooter(Footer):
