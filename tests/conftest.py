@@ -41,3 +41,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--monkey-long", action="store_true",
                      help="monkey walks: 200 walks of 300 moves per court (the default "
                           "suite walks 1 of 25)")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """The monkey walks' figures per court, summed over shards and xdist workers (each
+    test records (court, walks, moves, failures) as a property)."""
+    totals: dict[str, list[int]] = {}
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get(
+            "failed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "monkey" and getattr(report, "when", "call") == "call":
+                court, *figures = value
+                row = totals.setdefault(court, [0, 0, 0])
+                for i, figure in enumerate(figures):
+                    row[i] += figure
+    for court, (walks, pressed, failed) in sorted(totals.items()):
+        terminalreporter.write_line(f"monkey {court}: {walks} walks, {pressed} moves, "
+                                    f"{failed} failed walks")

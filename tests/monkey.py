@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from textual import events
+from textual.pilot import Pilot
 
 from ecf_tui.app import EcfApp, make_app
 from ecf_tui.loading import Registry
@@ -56,46 +57,68 @@ class Outcome:
     """None: the walk ended with the app answering."""
 
 
+HANG = 20.0
+"""Seconds one move may take before the walk counts as a hang: per move, not per walk,
+so a long walk on a loaded machine is not taken for a hang."""
+
+
 async def walk(registry: Registry, court: str, steps: list[Move], *,
-               limit: float = 60.0) -> Outcome:
+               hang: float = HANG) -> Outcome:
     """Play `steps` on a fresh App of the court; then check that it still answers."""
     app = make_app(registry, court)
     try:
-        return await asyncio.wait_for(_play(app, steps), timeout=limit)
-    except TimeoutError:
-        return Outcome(f"no answer within {limit:.0f} s (a hang)")
+        return await _play(app, steps, hang)
+    except TimeoutError as timeout:
+        return Outcome(f"no answer within {hang:.0f} s {timeout} (a hang)")
     except Exception as error:  # noqa: BLE001 - what the walk is looking for
         return Outcome(f"{type(error).__name__}: {error}")
 
 
-async def _play(app: EcfApp, steps: list[Move]) -> Outcome:
+async def _play(app: EcfApp, steps: list[Move], hang: float) -> Outcome:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for move in steps:
-            if move.kind == "key":
-                await pilot.press(str(move.value))
-            elif move.kind == "click":
-                x, y = move.value  # type: ignore[misc]
-                width, height = app.size
-                at = (x % width, y % height)
-                if not _quits(app, at):  # anywhere but the footer's Quit, which ends a walk
-                    await pilot.click(offset=at)
-            elif move.kind == "paste":
-                app.post_message(events.Paste(str(move.value)))
-            else:
-                await pilot.resize_terminal(*move.value)  # type: ignore[misc]
-            await pilot.pause()
+            try:
+                await asyncio.wait_for(_move(app, pilot, move), timeout=hang)
+            except TimeoutError:
+                raise TimeoutError(f"after {move}") from None
             if app.return_code is not None or app._exit_renderables:
                 return Outcome(f"the app ended (code {app.return_code}) after {move}")
         # It still answers: back to a usable size, a screen is drawn with the court on it.
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        court = app.profile.code if app.profile else "ecf-tui"
-        if court not in app.export_screenshot():
+        try:
+            await asyncio.wait_for(_answers(app, pilot), timeout=hang)
+        except TimeoutError:
+            court = app.profile.code if app.profile else "ecf-tui"
             return Outcome(f"the screen no longer shows {court} at the end")
     if app.return_code not in (None, 0):
         return Outcome(f"the app ended with code {app.return_code}")
     return Outcome(None)
+
+
+async def _move(app: EcfApp, pilot: Pilot[None], move: Move) -> None:
+    if move.kind == "key":
+        await pilot.press(str(move.value))
+    elif move.kind == "click":
+        x, y = move.value  # type: ignore[misc]
+        width, height = app.size
+        at = (x % width, y % height)
+        if not _quits(app, at):  # anywhere but the footer's Quit, which ends a walk
+            await pilot.click(offset=at)
+    elif move.kind == "paste":
+        app.post_message(events.Paste(str(move.value)))
+        await pilot.pause()
+    else:
+        await pilot.resize_terminal(*move.value)  # type: ignore[misc]
+    # A key, a click and a resize return once the app is idle again.
+
+
+async def _answers(app: EcfApp, pilot: Pilot[None]) -> None:
+    """Back at 100x30, until the court's code is on the screen (a loaded machine may
+    take a few pauses to lay the screen out again)."""
+    court = app.profile.code if app.profile else "ecf-tui"
+    await pilot.resize_terminal(100, 30)
+    while court not in app.export_screenshot():
+        await pilot.pause(0.1)
 
 
 def _quits(app: EcfApp, at: tuple[int, int]) -> bool:

@@ -1,9 +1,12 @@
 """Monkey walks (tests/monkey.py) for every court: no exception, no crash report, no
-hang, and the app still answers at the end. The default suite walks a few short walks
-per court (one of 25 moves); `pytest --monkey-long` walks 200 of 300 moves per court and prints the
-figures. A failing walk prints its seed and the shortest failing sequence of moves."""
+hang, and the app still answers at the end. The default suite walks one short walk per
+court (25 moves); `pytest --monkey-long` walks 200 of 300 moves per court, in shards that
+xdist spreads, and prints the figures summed per court. A failing walk prints its seed
+and the shortest failing sequence of moves."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -21,26 +24,39 @@ async def test_a_site_page_resized_to_32_columns(reg) -> None:
     assert (await walk(reg, "CASB", steps)).error is None
 
 
-def _walks(config: pytest.Config) -> tuple[range, int]:
-    if config.getoption("--monkey-long"):
-        return range(200), 300
-    return range(1), 25
+LONG_WALKS, LONG_MOVES, SHARDS = 200, 300, 10
+"""`--monkey-long`: 200 walks of 300 moves per court, in 10 shards per court so that
+xdist spreads them over every worker."""
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "shard" in metafunc.fixturenames:
+        long = metafunc.config.getoption("--monkey-long")
+        metafunc.parametrize("shard", range(SHARDS) if long else [0])
 
 
 @pytest.mark.parametrize("court", COURTS)
-async def test_monkey_walks(reg, court: str, request: pytest.FixtureRequest) -> None:
-    seeds, length = _walks(request.config)
-    pressed = 0
+async def test_monkey_walks(reg, court: str, shard: int,
+                            request: pytest.FixtureRequest,
+                            record_property: Callable[[str, object], None]) -> None:
+    if request.config.getoption("--monkey-long"):
+        each = LONG_WALKS // SHARDS
+        seeds, length = range(shard * each, (shard + 1) * each), LONG_MOVES
+    else:
+        seeds, length = range(1), 25
+    pressed, failures = 0, []
     for seed in seeds:
         steps = moves(_seed(court, seed), length)
         outcome = await walk(reg, court, steps)
         pressed += len(steps)
         if outcome.error:
             short = await shortest_failing(reg, court, steps)
-            pytest.fail(f"{court} walk seed {_seed(court, seed)} failed: {outcome.error}\n"
-                        f"shortest failing moves ({len(short)}): "
-                        + ", ".join(str(m) for m in short))
-    print(f"{court}: {len(seeds)} walks, {pressed} moves, 0 exceptions")
+            failures.append(f"{court} walk seed {_seed(court, seed)} failed: {outcome.error}"
+                            f"\nshortest failing moves ({len(short)}): "
+                            + ", ".join(str(m) for m in short))
+    # The figures, summed over every worker by conftest's terminal summary.
+    record_property("monkey", (court, len(seeds), pressed, len(failures)))
+    assert not failures, "\n".join(failures)
 
 
 def _seed(court: str, n: int) -> int:
