@@ -30,7 +30,7 @@ from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
-from ecf_tui.widgets import Chose
+from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
@@ -39,7 +39,7 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
 
 
-class EcfApp(ReportsCrashes, App[None]):
+class EcfApp(ReportsCrashes, KeyGate, App[None]):
     """The simulator for one court at a time."""
 
     TITLE = "ecf-tui"
@@ -124,6 +124,7 @@ class EcfApp(ReportsCrashes, App[None]):
             new = engine.step(self.profile, self.state, action)
         except ActionNotAllowed:
             self.bell()
+            self.nothing_arriving()
             return
         self.state = new
         self._show()
@@ -146,11 +147,14 @@ class EcfApp(ReportsCrashes, App[None]):
             self.pop_screen()
         if target.under is not None:
             self._present(target.under, panel=target.view)
-            self.push_screen(DialogScreen(target.view))
+            dialog = DialogScreen(target.view)
+            self.expect(dialog)
+            self.push_screen(dialog)
         else:
             self._present(target)
         if covered:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
+        self.nothing_arriving()  # where no page is on its way, keys held for one go on
 
     def _present(self, target: Shown, panel: view.View | None = None) -> None:
         """Show a page (with `panel`'s guidance: a dialog's over it): the screen on top
@@ -160,14 +164,16 @@ class EcfApp(ReportsCrashes, App[None]):
         top = self.screen
         panel = panel or target.view
         if isinstance(top, StepScreen) and type(top) is target.screen:
-            if (top.view, top.panel_view) != (target.view, panel):
-                top.show(target.view, panel)
+            if (top.view, top.panel_view) != (target.view, panel) and top.show(
+                    target.view, panel):
+                self.expect(top)
             return
-        make = cast(type[StepScreen[Any]], target.screen)
+        screen = cast(type[StepScreen[Any]], target.screen)(target.view, panel)
+        self.expect(screen)
         if isinstance(top, StepScreen | PickerScreen):
-            self.switch_screen(make(target.view, panel))
+            self.switch_screen(screen)
         else:
-            self.push_screen(make(target.view, panel))
+            self.push_screen(screen)
 
     # -- keys that are the browser's or the menu bar's ---------------------
 

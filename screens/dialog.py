@@ -14,6 +14,7 @@ from ecf_tui.profile import DialogStep
 from ecf_tui.view import View
 from ecf_tui.widgets import (
     ActionButton,
+    Arrived,
     ButtonRow,
     Chose,
     CourtBanner,
@@ -87,6 +88,7 @@ class DialogScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query(Button).last().focus()
+        self.post_message(Arrived(self))  # keys typed while it came up go on now
         self.call_after_refresh(self._panel_under_chrome)
 
     def on_resize(self) -> None:

@@ -31,12 +31,12 @@ class RedactionScreen(StepScreen[RedactionStep]):
         if event.value != self.view.checked:
             self.choose("check")
 
-    def show(self, view: View, panel: View | None = None) -> None:
+    def show(self, view: View, panel: View | None = None) -> bool:
         if view.step_id != self.view.step_id or panel not in (None, view):
-            super().show(view, panel)
-            return
+            return super().show(view, panel)
         # Only the checkbox changed: keep focus where it is and re-arm Continue.
         self.view = self.panel_view = view
         button = self.query_one("#continue", ActionButton)
         button.engine_action = view.action("continue")
         button.disabled = button.engine_action is None
+        return False

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from ecf_tui.profile import Step
 from ecf_tui.view import View
 from ecf_tui.widgets import (
+    Arrived,
     Chose,
     CourtBanner,
     GuidePanel,
@@ -98,13 +99,15 @@ class StepScreen(Screen[None], Generic[StepT]):
         """What stays in sight under the page while it scrolls (the front page's Begin)."""
         yield from ()
 
-    def show(self, view: View, panel: View | None = None) -> None:
+    def show(self, view: View, panel: View | None = None) -> bool:
         """Show the next state of this screen's kind (a notice, a cleared form, the next
-        site page), and in the panel this View's guidance or `panel`'s."""
+        site page), and in the panel this View's guidance or `panel`'s. True where the
+        page is composed again: it posts `Arrived` once its first control has focus."""
         self.view = view
         self.panel_view = panel or view
         self.refresh(recompose=True)
         self.call_after_refresh(self.focus_first)
+        return True
 
     def focus_first(self) -> None:
         """Focus what a person would start with (the first field or button of the page)."""
@@ -113,9 +116,10 @@ class StepScreen(Screen[None], Generic[StepT]):
                 widget.focus()
                 break
         self.call_after_refresh(self._notice_in_sight)
+        self.post_message(Arrived(self))  # keys typed while it came up go on now
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._notice_in_sight)
+        self.call_after_refresh(self.focus_first)
 
     def _notice_in_sight(self, tries: int = 3) -> None:
         # The engine's notice starts the visible page, so the form it is about shows under

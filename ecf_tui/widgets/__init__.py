@@ -7,6 +7,7 @@ from ecf_tui.widgets.button_row import ButtonRow
 from ecf_tui.widgets.court_banner import CourtBanner
 from ecf_tui.widgets.credential_form import CredentialForm
 from ecf_tui.widgets.guide_panel import GuidePanel
+from ecf_tui.widgets.key_gate import Arrived, KeyGate
 from ecf_tui.widgets.keys_footer import KeysFooter
 from ecf_tui.widgets.link_row import LinkRow
 from ecf_tui.widgets.menu_bar import MenuBar
@@ -18,6 +19,7 @@ from ecf_tui.widgets.step_indicator import StepIndicator
 
 __all__ = [
     "ActionButton",
+    "Arrived",
     "AgreementCheckbox",
     "Chrome",
     "ButtonRow",
@@ -25,6 +27,7 @@ __all__ = [
     "CourtBanner",
     "CredentialForm",
     "GuidePanel",
+    "KeyGate",
     "KeysFooter",
     "LinkRow",
     "MenuBar",

@@ -5,9 +5,10 @@ field is emptied at once.
 A password manager's auto-type (`login<Tab>password<Enter>`) and a fast paste reach
 the app in one burst. Textual hands every key of a burst to the widget focused when the
 burst arrives, and moves focus for Tab only later, so the password would land in clear
-in the login field. Here Tab is a priority binding of the form: the App runs it as the
-key arrives, focus moves at once, and the keys after it go to the next field. A paste
-holding a Tab or a line end is split over the fields the same way."""
+in the login field. Here Tab and Enter are priority bindings of the form: the App runs
+them as the key arrives, focus moves at once, and the keys after it go to the next
+field (after Enter, to the page that answers: see key_gate). A paste holding a Tab or a
+line end is split over the fields the same way."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ecf_tui.profile import Text
+from ecf_tui.widgets.key_gate import hold_keys
 from ecf_tui.widgets.page_text import TextLabel
 from ecf_tui.widgets.secret_input import SecretInput
 
@@ -44,6 +46,7 @@ class CredentialForm(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "move(1)", show=False, priority=True),
         Binding("shift+tab", "move(-1)", show=False, priority=True),
+        Binding("enter", "enter", show=False, priority=True),
     ]
 
     class Sent(Message):
@@ -87,16 +90,17 @@ class CredentialForm(Vertical):
         else:
             screen.focus_previous()
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == self.ids[0]:
+    def action_enter(self) -> None:
+        """Enter, at once too: in the login field, on to the password; else the form is
+        sent, and keys typed after it wait for the page that answers (key_gate)."""
+        if self.screen.focused is self._field(0):
             self.screen.set_focus(self._field(1))
         else:
+            hold_keys(self.app)
             self.post_message(self.Sent())
 
     @on(Pasted)
-    async def _split(self, event: Pasted) -> None:
+    def _split(self, event: Pasted) -> None:
         """Fill the fields, a Tab apart: from the first field where the paste holds a Tab
         (a login and a password, wherever it was pasted), else the one pasted into; a
         line end presses Enter in the field it ends."""
@@ -108,7 +112,7 @@ class CredentialForm(Vertical):
             field.insert_text_at_cursor(text)
             self.screen.set_focus(field)
             if newline:
-                await field.action_submit()
+                self.action_enter()
                 return
 
     def _field(self, n: int) -> Input:

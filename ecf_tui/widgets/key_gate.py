@@ -1,0 +1,107 @@
+"""Provides the key gate: keys that reach the App while a page is arriving wait for it.
+
+Textual routes a key to the widget focused when the App takes the key from its queue,
+not when the key is handled. A page that is arriving (pushed, or composed again with
+the next state) has no focused field for a moment; a burst typed then (a password
+manager's `login<Tab>password<Enter>`, a second auto-type right after a failed login)
+would reach the old fields, nowhere, or, worst, Tab would focus the new login field
+after the login was typed and the password would land there in clear. So the App
+holds keys and pastes from the moment it shows a page until the page says it has
+`Arrived` (its first control focused), then replays them in order.
+
+The gate lives here, beside the widgets, because both sides use it: the App (the
+mixin) and the credential form, whose Enter closes the gate at once, before the keys
+after it are routed to the fields it is about to empty."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.timer import Timer
+
+HOLD_LIMIT = 2.0
+"""Seconds after which held keys go on even if no page said it arrived (a safety net:
+a page that never arrives must not leave the simulator deaf)."""
+
+
+class Arrived(Message):
+    """A page has its first control focused: keys typed while it came up go to it now."""
+
+    def __init__(self, screen: Screen[Any]) -> None:
+        super().__init__()
+        self.page = screen
+
+
+if TYPE_CHECKING:
+    _App = App[Any]  # what the mixin's methods may use: the App they are mixed into
+else:
+    _App = object
+
+
+class KeyGate(_App):
+    """Mixin for the App: `expect(screen)` when a page will arrive, `hold_keys()` when
+    something about to happen will show one; held keys are replayed once every page
+    expected has arrived, or when `nothing_arriving()` says none will."""
+
+    _held: list[events.Event] | None = None
+    _awaited: set[int] | None = None
+    _limit: Timer | None = None
+
+    def hold_keys(self) -> None:
+        """From now, keys and pastes wait (until the pages expected arrive)."""
+        if self._held is None:
+            self._held = []
+        if self._limit is not None:
+            self._limit.stop()
+        self._limit = self.set_timer(HOLD_LIMIT, self._release)
+
+    def expect(self, screen: Screen[Any]) -> None:
+        """`screen` is arriving: keys wait until it posts `Arrived`."""
+        self._awaited = (self._awaited or set()) | {id(screen)}
+        self.hold_keys()
+
+    def nothing_arriving(self) -> None:
+        """No page is on its way after all (the same page again, a refused action): the
+        held keys go on once the current message is handled."""
+        if not self._awaited and self._held is not None:
+            self.call_next(self._release)
+
+    async def on_event(self, event: events.Event) -> None:
+        if (self._held is not None and isinstance(event, events.Key | events.Paste)
+                and not event.is_forwarded):
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    async def on_arrived(self, message: Arrived) -> None:
+        message.stop()
+        if self._awaited is not None:
+            self._awaited.discard(id(message.page))
+        if not self._awaited:
+            await self._release()
+
+    async def _release(self) -> None:
+        held, self._held, self._awaited = self._held or [], None, None
+        if self._limit is not None:
+            self._limit.stop()
+            self._limit = None
+        if not self.screen_stack:  # the App is closing: nothing to type into
+            return
+        for n, event in enumerate(held):
+            if self._held is not None:
+                # A replayed key showed a page (the form's Enter): the rest wait for it.
+                self._held.extend(held[n:])
+                return
+            await self.on_event(event)
+
+
+def hold_keys(app: object) -> None:
+    """Close the App's gate, where the App has one (a widget tested on its own has not)."""
+    if isinstance(app, KeyGate):
+        app.hold_keys()

@@ -1,0 +1,100 @@
+"""Keys that reach the App while a page is still arriving (composed, not yet focused)
+wait for it and then go where they would have gone on the settled page: a password
+manager's burst typed as the login page comes up must not put the password in clear in
+the login field, nor be lost. The driver posts a burst's keys to the App's queue one
+after another without waiting; so does this test."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from ecf_tui import engine
+from ecf_tui.app import EcfApp, make_app
+from ecf_tui.engine import Action
+from ecf_tui.widgets.key_gate import HOLD_LIMIT
+
+SENTINEL = "Xq7-arrival-Sentinel"
+FOLLOW = "follow:Southern District of Mississippi – Document Filing System"
+"""MSSB's ECF login page: its link to the PACER login."""
+
+
+def _burst(app: EcfApp, text: str) -> None:
+    """Every key of `text` posted to the App at once, as the terminal driver does."""
+    names = {"\t": "tab", "\r": "enter"}
+    for char in text:
+        key = names.get(char, char)
+        app.post_message(events.Key(key, None if char in names else char))
+
+
+def _offered(app: EcfApp, action_id: str) -> Action:
+    assert app.profile is not None and app.state is not None
+    return next(a for a in engine.actions(app.profile, app.state) if a.id == action_id)
+
+
+def _on_screen(app: EcfApp) -> list[str]:
+    return [f.value for f in app.screen.query(Input) if not f.password]
+
+
+async def _settle(pilot) -> None:
+    for _ in range(4):
+        await pilot.pause()
+
+
+async def test_a_burst_as_a_new_page_comes_up(reg) -> None:
+    """The PACER login page is pushed (the App has just taken the ECF login page's
+    choice) and the burst arrives at once: the keys wait for its first field, and the
+    login goes through."""
+    app = make_app(reg, "MSSB/happy/ecf-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.dispatch(_offered(app, FOLLOW))
+        _burst(app, "mssbfiler\tpacer-practice-1\r")
+        await _settle(pilot)
+        assert app.state is not None and app.state.pacer is not None, app.state
+
+
+async def test_a_burst_as_the_same_page_comes_back(reg) -> None:
+    """A wrong login and a second burst at once: the page is composed again with the
+    simulator's notice, and the second burst fills its fields, not the old ones."""
+    app = make_app(reg, "MSSB/happy/pacer-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        _burst(app, "nobody\twrong\r" + "mssbfiler\tpacer-practice-1\r")
+        await _settle(pilot)
+        assert app.state is not None and app.state.pacer is not None, app.state
+
+
+async def test_a_wrong_password_typed_as_the_page_comes_up_never_shows(reg) -> None:
+    app = make_app(reg, "MSSB/happy/pacer-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        _burst(app, "nobody\twrong\r" + f"mssbfiler\t{SENTINEL}\r")
+        await _settle(pilot)
+        assert app.state is not None and app.state.notice == "invalid-login"
+        assert SENTINEL not in " ".join(_on_screen(app))
+        assert SENTINEL not in app.export_screenshot()
+
+
+async def test_a_password_typed_as_a_new_page_comes_up_never_shows(reg) -> None:
+    app = make_app(reg, "MSSB/happy/ecf-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.dispatch(_offered(app, FOLLOW))
+        _burst(app, f"mssbfiler\t{SENTINEL}")
+        await _settle(pilot)
+        assert _on_screen(app) == ["mssbfiler"]  # every key, none in the wrong field
+        assert SENTINEL not in app.export_screenshot()
+
+
+async def test_keys_held_for_a_page_that_never_arrives_go_on_after_a_moment(reg) -> None:
+    """The gate's safety net: were a page never to say it arrived, the simulator would
+    not stay deaf."""
+    app = make_app(reg, "MSSB/happy/pacer-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.expect(app.screen.query_one(Input))  # never posts Arrived
+        await pilot.press(*"mssbfiler")
+        assert _on_screen(app) == [""]
+        await pilot.pause(HOLD_LIMIT + 0.2)
+        assert _on_screen(app) == ["mssbfiler"]
