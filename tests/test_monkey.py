@@ -24,8 +24,8 @@ async def test_a_site_page_resized_to_32_columns(reg) -> None:
     assert (await walk(reg, "CASB", steps)).error is None
 
 
-LONG_WALKS, LONG_MOVES, SHARDS = 200, 300, 10
-"""`--monkey-long`: 200 walks of 300 moves per court, in 10 shards per court so that
+LONG_WALKS, LONG_MOVES, SHARDS = 200, 300, 40
+"""`--monkey-long`: 200 walks of 300 moves per court, in 40 shards per court so that
 xdist spreads them over every worker."""
 
 
