@@ -39,6 +39,7 @@ class StepScreen(Screen[None], Generic[StepT]):
         # page (the front matter, a long notice) from wherever focus is.
         Binding("pagedown", "scroll_page(1)", "Page down", show=False),
         Binding("pageup", "scroll_page(-1)", "Page up", show=False),
+        Binding("tab", "tab", show=False),
     ]
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
@@ -117,6 +118,17 @@ class StepScreen(Screen[None], Generic[StepT]):
                 break
         self.call_after_refresh(self._notice_in_sight)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
+
+    def action_tab(self) -> None:
+        """Tab, where no control had focus (a click on the page's background left it
+        nowhere): as if the page's first control had it, so a password typed after the
+        Tab goes to the password field. Textual's Tab would focus the page's scroll
+        area, and the password would go nowhere."""
+        if self.focused is None:
+            first = next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
+            if first is not None:
+                self.set_focus(first, scroll_visible=False)
+        self.focus_next()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.focus_first)

@@ -98,3 +98,16 @@ async def test_keys_held_for_a_page_that_never_arrives_go_on_after_a_moment(reg)
         assert _on_screen(app) == [""]
         await pilot.pause(HOLD_LIMIT + 0.2)
         assert _on_screen(app) == ["mssbfiler"]
+
+
+async def test_tab_with_nothing_focused_goes_past_the_first_field(reg) -> None:
+    """Focus lost (a click on the page's background), a login typed into nothing, then
+    Tab and the password: the password goes to the password field (Textual's Tab
+    would focus the page's scroll area, and the password would go nowhere)."""
+    app = make_app(reg, "MSSB/happy/pacer-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press(*"mssbfiler", "tab", *SENTINEL)
+        assert _on_screen(app) == [""]
+        assert app.screen.query_one("#password", Input).value == SENTINEL
