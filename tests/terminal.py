@@ -19,6 +19,7 @@ class Terminal:
     def __init__(self, target: str, *, env: dict[str, str] | None = None,
                  record: Path | None = None) -> None:
         self.socket = f"ecf-test-{uuid.uuid4().hex[:8]}"
+        self.target = target
         base = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         # The server's environment is the session's: HOME, TMPDIR and the like reach
         # the app from here.

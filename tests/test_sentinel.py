@@ -82,6 +82,8 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
                 else:
                     term.press(keys)
             time.sleep(0.3)
+            for term in terminals:
+                term.screen()
         for term in terminals:
             term.wait_for(lambda s: "Stage" in s)
             time.sleep(0.2)
@@ -89,8 +91,12 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
     finally:
         for term in terminals:
             term.close()
-    screens = "\n".join(s for term in terminals for s in term.screens)
-    assert SENTINEL not in screens and "someone" in screens
+    shown = [(term.target, n, s) for term in terminals for n, s in enumerate(term.screens)
+             if SENTINEL in s]
+    assert not shown, "the password in clear on {} (screen {}):\n{}".format(*shown[0])
+    typed_nowhere = [term.target for term in terminals if "someone" not in "".join(term.screens)]
+    assert not typed_nowhere, f"the login typed never showed on {typed_nowhere}: " + next(
+        "\n".join(term.screens[-3:]) for term in terminals if term.target in typed_nowhere)
     commands = [["qa", "CASB", "--paths", "happy", "--no-timings", "--out", str(out / "qa")],
                 ["diff", "CASB", "CANB", "--screens", str(out / "diff")],
                 ["graph", "MSSB"], ["paths", "MSSB"], ["validate", "--coverage"]]
