@@ -92,6 +92,9 @@ async def _play(app: EcfApp, steps: list[Move], hang: float) -> Outcome:
             return Outcome(f"the screen no longer shows {court} at the end")
     if app.return_code not in (None, 0):
         return Outcome(f"the app ended with code {app.return_code}")
+    if app.released_late:
+        return Outcome(f"a page never said it arrived ({app.released_late} times the held "
+                       "keys went on after the key gate's limit)")
     return Outcome(None)
 
 

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
-HOLD_LIMIT = 2.0
-"""Seconds after which held keys go on even if no page said it arrived (a safety net:
-a page that never arrives must not leave the simulator deaf)."""
+HOLD_LIMIT = 10.0
+"""Seconds after which held keys go on even if no page said it arrived: a safety net
+(a page that never arrives must not leave the simulator deaf), long enough that a page
+slow to come up on a loaded machine is waited for, not typed past."""
 
 
 class Arrived(Message):
@@ -49,6 +50,10 @@ class KeyGate(_App):
     something about to happen will show one; held keys are replayed once every page
     expected has arrived, or when `nothing_arriving()` says none will."""
 
+    hold_limit: float = HOLD_LIMIT
+    released_late = 0
+    """How many times held keys went on because a page never said it arrived (a bug:
+    the monkey walks check it stays 0)."""
     _held: list[events.Event] | None = None
     _awaited: set[int] | None = None
     _limit: Timer | None = None
@@ -59,7 +64,7 @@ class KeyGate(_App):
             self._held = []
         if self._limit is not None:
             self._limit.stop()
-        self._limit = self.set_timer(HOLD_LIMIT, self._release)
+        self._limit = self.set_timer(self.hold_limit, self._released_late)
 
     def expect(self, screen: Screen[Any]) -> None:
         """`screen` is arriving: keys wait until it posts `Arrived`."""
@@ -85,6 +90,11 @@ class KeyGate(_App):
             self._awaited.discard(id(message.page))
         if not self._awaited:
             await self._release()
+
+    async def _released_late(self) -> None:
+        if self._awaited:
+            self.released_late += 1
+        await self._release()
 
     async def _release(self) -> None:
         held, self._held, self._awaited = self._held or [], None, None
