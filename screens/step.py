@@ -9,7 +9,7 @@ from typing import ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
 
 from ecf_tui.profile import Step
@@ -120,11 +120,12 @@ class StepScreen(Screen[None], Generic[StepT]):
         self.post_message(Arrived(self))  # keys typed while it came up go on now
 
     def action_tab(self) -> None:
-        """Tab, where no control had focus (a click on the page's background left it
-        nowhere): as if the page's first control had it, so a password typed after the
-        Tab goes to the password field. Textual's Tab would focus the page's scroll
-        area, and the password would go nowhere."""
-        if self.focused is None:
+        """Tab, where no control had focus (none, or a click on the page's or the
+        panel's background focused its scroll area): as if the page's first control
+        had it, so a password typed after the Tab goes to the password field. Textual's
+        Tab would go from the page's scroll area to its first field, the login, and the
+        password meant for the next field would land there in clear."""
+        if self.focused is None or isinstance(self.focused, ScrollableContainer):
             first = next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
             if first is not None:
                 self.set_focus(first, scroll_visible=False)

@@ -6,6 +6,7 @@ after another without waiting; so does this test."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -100,14 +101,16 @@ async def test_keys_held_for_a_page_that_never_arrives_go_on_after_a_moment(reg)
         assert _on_screen(app) == ["mssbfiler"] and app.released_late == 1
 
 
-async def test_tab_with_nothing_focused_goes_past_the_first_field(reg) -> None:
-    """Focus lost (a click on the page's background), a login typed into nothing, then
-    Tab and the password: the password goes to the password field (Textual's Tab
-    would focus the page's scroll area, and the password would go nowhere)."""
+@pytest.mark.parametrize("focus", [None, "#page", "GuidePanel"])
+async def test_tab_with_no_control_focused_goes_past_the_first_field(reg, focus) -> None:
+    """Focus on no control (none, or a click on the page's or the panel's background
+    focused its scroll area), a login typed into nothing, then Tab and the password:
+    the password goes to the password field, never in clear into the login field
+    (Textual's Tab from the page's scroll area goes to its first field, the login)."""
     app = make_app(reg, "MSSB/happy/pacer-login")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.screen.set_focus(None)
+        app.screen.set_focus(None if focus is None else app.screen.query_one(focus))
         await pilot.press(*"mssbfiler", "tab", *SENTINEL)
         assert _on_screen(app) == [""]
         assert app.screen.query_one("#password", Input).value == SENTINEL
