@@ -114,3 +114,12 @@ async def test_tab_with_no_control_focused_goes_past_the_first_field(reg, focus)
         await pilot.press(*"mssbfiler", "tab", *SENTINEL)
         assert _on_screen(app) == [""]
         assert app.screen.query_one("#password", Input).value == SENTINEL
+
+
+async def test_quit_never_waits_for_a_page(reg) -> None:
+    app = make_app(reg, "MSSB/happy/pacer-login")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.expect(app.screen.query_one(Input))  # never posts Arrived
+        await pilot.press("ctrl+q")
+        assert app.return_code == 0

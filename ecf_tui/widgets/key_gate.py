@@ -51,6 +51,8 @@ class KeyGate(_App):
     expected has arrived, or when `nothing_arriving()` says none will."""
 
     hold_limit: float = HOLD_LIMIT
+    never_held: frozenset[str] = frozenset({"ctrl+q"})
+    """Keys that go on at once: quitting never waits for a page."""
     released_late = 0
     """How many times held keys went on because a page never said it arrived (a bug:
     the monkey walks check it stays 0)."""
@@ -79,7 +81,8 @@ class KeyGate(_App):
 
     async def on_event(self, event: events.Event) -> None:
         if (self._held is not None and isinstance(event, events.Key | events.Paste)
-                and not event.is_forwarded):
+                and not event.is_forwarded
+                and getattr(event, "key", None) not in self.never_held):
             self._held.append(event)
             return
         await super().on_event(event)
