@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 
 from ecf_tui.profile import Step
 from ecf_tui.view import View
@@ -110,12 +111,15 @@ class StepScreen(Screen[None], Generic[StepT]):
         self.call_after_refresh(self.focus_first)
         return True
 
+    def _first_control(self) -> Widget | None:
+        """What a person would start with: the first field or button of the page."""
+        return next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
+
     def focus_first(self) -> None:
-        """Focus what a person would start with (the first field or button of the page)."""
-        for widget in self.query(self.AUTO_FOCUS or "*"):
-            if widget.focusable:
-                widget.focus()
-                break
+        """Focus the page's first control."""
+        first = self._first_control()
+        if first is not None:
+            first.focus()
         self.call_after_refresh(self._notice_in_sight)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
 
@@ -126,7 +130,7 @@ class StepScreen(Screen[None], Generic[StepT]):
         Tab would go from the page's scroll area to its first field, the login, and the
         password meant for the next field would land there in clear."""
         if self.focused is None or isinstance(self.focused, ScrollableContainer):
-            first = next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
+            first = self._first_control()
             if first is not None:
                 self.set_focus(first, scroll_visible=False)
         self.focus_next()

@@ -85,10 +85,10 @@ async def _play(app: EcfApp, steps: list[Move], hang: float) -> Outcome:
             if app.return_code is not None or app._exit_renderables:
                 return Outcome(f"the app ended (code {app.return_code}) after {move}")
         # It still answers: back to a usable size, a screen is drawn with the court on it.
+        court = app.profile.code if app.profile else "ecf-tui"
         try:
-            await asyncio.wait_for(_answers(app, pilot), timeout=hang)
+            await asyncio.wait_for(_answers(app, pilot, court), timeout=hang)
         except TimeoutError:
-            court = app.profile.code if app.profile else "ecf-tui"
             return Outcome(f"the screen no longer shows {court} at the end")
     if app.return_code not in (None, 0):
         return Outcome(f"the app ended with code {app.return_code}")
@@ -115,10 +115,9 @@ async def _move(app: EcfApp, pilot: Pilot[None], move: Move) -> None:
     # A key, a click and a resize return once the app is idle again.
 
 
-async def _answers(app: EcfApp, pilot: Pilot[None]) -> None:
+async def _answers(app: EcfApp, pilot: Pilot[None], court: str) -> None:
     """Back at 100x30, until the court's code is on the screen (a loaded machine may
     take a few pauses to lay the screen out again)."""
-    court = app.profile.code if app.profile else "ecf-tui"
     await pilot.resize_terminal(100, 30)
     while court not in app.export_screenshot():
         await pilot.pause(0.1)

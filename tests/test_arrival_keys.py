@@ -10,9 +10,7 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from ecf_tui import engine
 from ecf_tui.app import EcfApp, make_app
-from ecf_tui.engine import Action
 
 SENTINEL = "Xq7-arrival-Sentinel"
 FOLLOW = "follow:Southern District of Mississippi – Document Filing System"
@@ -25,11 +23,6 @@ def _burst(app: EcfApp, text: str) -> None:
     for char in text:
         key = names.get(char, char)
         app.post_message(events.Key(key, None if char in names else char))
-
-
-def _offered(app: EcfApp, action_id: str) -> Action:
-    assert app.profile is not None and app.state is not None
-    return next(a for a in engine.actions(app.profile, app.state) if a.id == action_id)
 
 
 def _on_screen(app: EcfApp) -> list[str]:
@@ -48,7 +41,9 @@ async def test_a_burst_as_a_new_page_comes_up(reg) -> None:
     app = make_app(reg, "MSSB/happy/ecf-login")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.dispatch(_offered(app, FOLLOW))
+        follow = app._offered(FOLLOW)
+        assert follow is not None
+        app.dispatch(follow)
         _burst(app, "mssbfiler\tpacer-practice-1\r")
         await _settle(pilot)
         assert app.state is not None and app.state.pacer is not None, app.state
@@ -80,7 +75,9 @@ async def test_a_password_typed_as_a_new_page_comes_up_never_shows(reg) -> None:
     app = make_app(reg, "MSSB/happy/ecf-login")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.dispatch(_offered(app, FOLLOW))
+        follow = app._offered(FOLLOW)
+        assert follow is not None
+        app.dispatch(follow)
         _burst(app, f"mssbfiler\t{SENTINEL}")
         await _settle(pilot)
         assert _on_screen(app) == ["mssbfiler"]  # every key, none in the wrong field

@@ -57,7 +57,8 @@ class KeyGate(_App):
     """How many times held keys went on because a page never said it arrived (a bug:
     the monkey walks check it stays 0)."""
     _held: list[events.Event] | None = None
-    _awaited: set[int] | None = None
+    _awaited: frozenset[int] = frozenset()
+    """The pages expected, by id."""
     _limit: Timer | None = None
 
     def hold_keys(self) -> None:
@@ -70,7 +71,7 @@ class KeyGate(_App):
 
     def expect(self, screen: Screen[Any]) -> None:
         """`screen` is arriving: keys wait until it posts `Arrived`."""
-        self._awaited = (self._awaited or set()) | {id(screen)}
+        self._awaited |= {id(screen)}
         self.hold_keys()
 
     def nothing_arriving(self) -> None:
@@ -89,8 +90,7 @@ class KeyGate(_App):
 
     async def on_arrived(self, message: Arrived) -> None:
         message.stop()
-        if self._awaited is not None:
-            self._awaited.discard(id(message.page))
+        self._awaited -= {id(message.page)}
         if not self._awaited:
             await self._release()
 
@@ -100,7 +100,7 @@ class KeyGate(_App):
         await self._release()
 
     async def _release(self) -> None:
-        held, self._held, self._awaited = self._held or [], None, None
+        held, self._held, self._awaited = self._held or [], None, frozenset()
         if self._limit is not None:
             self._limit.stop()
             self._limit = None
