@@ -34,6 +34,15 @@ async def _settle(pilot) -> None:
         await pilot.pause()
 
 
+def _burst_as_the_pacer_login_comes_up(app: EcfApp, text: str) -> None:
+    """On MSSB's ECF login page: the App takes its link to the PACER login (pushing that
+    page) and the burst is posted at once, before the page has arrived."""
+    follow = app._offered(FOLLOW)
+    assert follow is not None
+    app.dispatch(follow)
+    _burst(app, text)
+
+
 async def test_a_burst_as_a_new_page_comes_up(reg) -> None:
     """The PACER login page is pushed (the App has just taken the ECF login page's
     choice) and the burst arrives at once: the keys wait for its first field, and the
@@ -41,10 +50,7 @@ async def test_a_burst_as_a_new_page_comes_up(reg) -> None:
     app = make_app(reg, "MSSB/happy/ecf-login")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        follow = app._offered(FOLLOW)
-        assert follow is not None
-        app.dispatch(follow)
-        _burst(app, "mssbfiler\tpacer-practice-1\r")
+        _burst_as_the_pacer_login_comes_up(app, "mssbfiler\tpacer-practice-1\r")
         await _settle(pilot)
         assert app.state is not None and app.state.pacer is not None, app.state
 
@@ -75,10 +81,7 @@ async def test_a_password_typed_as_a_new_page_comes_up_never_shows(reg) -> None:
     app = make_app(reg, "MSSB/happy/ecf-login")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        follow = app._offered(FOLLOW)
-        assert follow is not None
-        app.dispatch(follow)
-        _burst(app, f"mssbfiler\t{SENTINEL}")
+        _burst_as_the_pacer_login_comes_up(app, f"mssbfiler\t{SENTINEL}")
         await _settle(pilot)
         assert _on_screen(app) == ["mssbfiler"]  # every key, none in the wrong field
         assert SENTINEL not in app.export_screenshot()
