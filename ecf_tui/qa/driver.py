@@ -214,3 +214,28 @@ def _rows(app: EcfApp, console: Console) -> str:
     rows = [row.rstrip() for row in console.export_text(clear=False).splitlines()][:height]
     rows += [""] * (height - len(rows))
     return "\n".join(rows) + "\n"
+
+
+async def settled(pilot: Pilot[None], app: EcfApp) -> None:
+    """Wait until the page has settled and draws the same twice: the footer shows its
+    keys, laid out (it fills in a moment after a screen shows), the page has arrived
+    (its first control focused: the App holds no keys), and the page has
+    scrolled its first control into sight (once composed); a screenshot taken before
+    would differ from one taken after."""
+    last = None
+    for _ in range(50):
+        try:
+            keys = app.screen.query("FooterKey")
+            # A footer that recomposes has its new keys before they are laid out: a
+            # capture then shows an empty footer row.
+            if (keys and all(key.region.width for key in keys) and not app.holding_keys
+                    and not out_of_sight(app)):
+                # And the same picture twice, not a blank one (a dialog not drawn yet):
+                # a scroll bar that appears after the first layout wraps the text again.
+                now = screen_text(app)
+                if now == last and now.strip():
+                    return
+                last = now
+        except NoControl:
+            pass  # the check that follows says which control is missing
+        await pilot.pause()

@@ -97,7 +97,7 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
 
 async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
                    out: Path | None, *, shorten: bool = True) -> PathResult:
-    from ecf_tui.qa.driver import NoControl, capture, perform
+    from ecf_tui.qa.driver import NoControl, capture, perform, settled
 
     profile = flow.profile
     began = time.perf_counter()
@@ -110,7 +110,7 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         if app.state != state:
             raise _Fault(f"the app shows {engine.state_code(profile, app.state)} where the "
                          f"engine expects {engine.state_code(profile, state)}", state)
-        await _settled(pilot, app)
+        await settled(pilot, app)
         _check_screen(app, profile, state)
         steps.append(_record(app, profile, len(steps) + 1, state, action, path, out, capture))
 
@@ -136,31 +136,6 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
             failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1)
     return PathResult(profile.code, path.id, tuple(steps), failure, tuple(covered),
                       time.perf_counter() - began)
-
-
-async def _settled(pilot: Pilot[None], app: EcfApp) -> None:
-    """Wait until the page has settled and draws the same twice: the footer shows its
-    keys, laid out (it fills in a moment after a screen shows), and the page has
-    scrolled its first control into sight (once composed); a screenshot taken before
-    would differ from one taken after."""
-    from ecf_tui.qa.driver import NoControl, out_of_sight, screen_text
-
-    last = None
-    for _ in range(50):
-        try:
-            keys = app.screen.query("FooterKey")
-            # A footer that recomposes has its new keys before they are laid out: a
-            # capture then shows an empty footer row.
-            if keys and all(key.region.width for key in keys) and not out_of_sight(app):
-                # And the same picture twice, not a blank one (a dialog not drawn yet):
-                # a scroll bar that appears after the first layout wraps the text again.
-                now = screen_text(app)
-                if now == last and now.strip():
-                    return
-                last = now
-        except NoControl:
-            pass  # the check that follows says which control is missing
-        await pilot.pause()
 
 
 def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:

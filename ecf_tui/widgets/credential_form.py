@@ -31,6 +31,12 @@ class FieldInput(Input):
     """A field of the form: a paste that holds more than one field's text goes to the
     form, which splits it, rather than into this field as one line."""
 
+    def on_mount(self) -> None:
+        # Headless (QA's screenshots, the snapshot tests) the cursor stays drawn: a
+        # blinking one would be in or out of a picture by when the machine got to it.
+        if self.app.is_headless:
+            self.cursor_blink = False
+
     def _on_paste(self, event: events.Paste) -> None:
         if "\t" in event.text or "\n" in event.text or "\r" in event.text:
             event.prevent_default()

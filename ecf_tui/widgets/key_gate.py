@@ -61,6 +61,11 @@ class KeyGate(_App):
     """The pages expected, by id."""
     _limit: Timer | None = None
 
+    @property
+    def holding_keys(self) -> bool:
+        """True while a page is arriving: keys typed now wait for it."""
+        return self._held is not None
+
     def hold_keys(self) -> None:
         """From now, keys and pastes wait (until the pages expected arrive)."""
         if self._held is None:

@@ -1,19 +1,52 @@
 """Provides KeysFooter: Textual's footer, compact (no padding around the keys) in a
-terminal narrower than its keys at full width, so no key runs past the right edge."""
+terminal narrower than its keys at full width, so no key runs past the right edge; and
+composed again only when the keys it shows change."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
 from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.screen import Screen
 
 FULL_WIDTH = 100
 """Below this many columns the footer goes compact: at full width the most keys a page
 offers (Quit, Refresh, Clear cache, Log out, Guide, Accounts, Start over) take about 90."""
 
+Keys = tuple[tuple[str, str, str, bool, str], ...]
+
 
 class KeysFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
+        # Keys at the first compose: Textual's footer composes empty, then again once the
+        # screen's bindings are known, which they are by the time this one is mounted.
+        self.set_reactive(Footer._bindings_ready, True)
+        self._composed: Keys | None = None
+        """The keys shown, as of the last compose."""
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < FULL_WIDTH
+
+    def _keys(self) -> Keys:
+        return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
+                     for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+                     if binding.show)
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # Textual composes the footer again (six or seven keys, each styled several
+        # times) on every focus change; a step's page moves focus a few times as it
+        # comes up, and the keys seldom change: that was a third of a step's time.
+        if (self._composed is not None and self.is_attached and screen is self.screen
+                and self._keys() == self._composed):
+            return
+        super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._composed = self._keys()
+        yield from super().compose()
