@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ecf_tui.view import View
 from ecf_tui.widgets.page_text import texts
+from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
 ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
 OWN = 2
@@ -29,12 +30,9 @@ class GuidePanel(VerticalScroll):
             yield Static("Practice accounts", classes="panel-heading")
             # The trainee's own two first; the others (a firm's, a colleague's, an
             # inactive one) one key away, so the guidance above stays in sight.
-            for n, acct in enumerate(self.view.accounts):
-                extra = " practice-extra" if n >= OWN else ""
-                yield Static(f"{acct.system}  {acct.login} / {acct.password}",
-                             classes=f"practice-login{extra}")
-                yield Static(acct.about, classes=f"practice-about{extra}")
+            yield PracticeAccounts(self.view.accounts[:OWN])
             if len(self.view.accounts) > OWN:
+                yield PracticeAccounts(self.view.accounts[OWN:], classes="practice-extra")
                 yield Static("F2: the other practice accounts", classes="practice-more")
         if step.picture:
             # Last, so the guidance and the accounts stay in sight; the panel scrolls.
