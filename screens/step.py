@@ -5,7 +5,7 @@ page; a step screen composes what its kind adds."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar, cast
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,6 +29,19 @@ from ecf_tui.widgets import (
 )
 
 StepT = TypeVar("StepT", bound=Step)
+
+
+class PageColumn(Vertical):
+    """The court's page and what stays under it, as the screen composes them: on the next
+    state of the same step kind, only this is composed again (with the parts of the
+    frame whose View changed)."""
+
+    def __init__(self, screen: StepScreen[Any]) -> None:
+        super().__init__(id="page-column")
+        self._step_screen = screen
+
+    def compose(self) -> ComposeResult:
+        return self._step_screen.compose_column()
 
 
 class StepScreen(Screen[None], Generic[StepT]):
@@ -66,19 +79,22 @@ class StepScreen(Screen[None], Generic[StepT]):
         if self.view.menu_bar is not None:
             yield MenuBar(self.view.menu_bar)
         with Horizontal(id="body"):
-            with Vertical(id="page-column"):
-                with VerticalScroll(id="page"):
-                    if not self.NOTICE_AT_FORM:
-                        yield from self.compose_notice()
-                    yield from self.compose_top()
-                    if self.page.title is not None:
-                        yield PageText(self.page.title, classes="page-title")
-                    yield from self.compose_intro()
-                    yield from texts(self.page.body, classes=self.BODY_CLASSES)
-                    yield from self.compose_page()
-                yield from self.compose_foot()
+            yield PageColumn(self)
             yield GuidePanel(self.panel_view)
         yield KeysFooter()
+
+    def compose_column(self) -> ComposeResult:
+        """The page (it scrolls) and what stays under it."""
+        with VerticalScroll(id="page"):
+            if not self.NOTICE_AT_FORM:
+                yield from self.compose_notice()
+            yield from self.compose_top()
+            if self.page.title is not None:
+                yield PageText(self.page.title, classes="page-title")
+            yield from self.compose_intro()
+            yield from texts(self.page.body, classes=self.BODY_CLASSES)
+            yield from self.compose_page()
+        yield from self.compose_foot()
 
     def compose_notice(self) -> ComposeResult:
         """The engine's notice for this state, if any."""
@@ -105,11 +121,31 @@ class StepScreen(Screen[None], Generic[StepT]):
         """Show the next state of this screen's kind (a notice, a cleared form, the next
         site page), and in the panel this View's guidance or `panel`'s. True where the
         page is composed again: it posts `Arrived` once its first control has focus."""
+        before, before_panel = self.view, self.panel_view
         self.view = view
         self.panel_view = panel or view
-        self.refresh(recompose=True)
-        self.call_after_refresh(self.focus_first)
+        if view.menu_bar != before.menu_bar:
+            self.refresh(recompose=True)
+            self.call_after_refresh(self.focus_first)
+        else:
+            self.call_later(self._compose_again, before, before_panel)
         return True
+
+    async def _compose_again(self, before: View, before_panel: View) -> None:
+        """Compose again only what differs from the last state: the page always, the
+        step indicator and the side panel where their parts changed. The court banner,
+        the notice, the menu bar and the footer stay: every widget composed costs the
+        same to style and lay out, and a step's time was mostly that."""
+        indicator = self.query_one(StepIndicator)
+        if indicator.shows(before) != indicator.shows(self.view):
+            indicator.view = self.view
+            await indicator.recompose()
+        panel = self.query_one(GuidePanel)
+        if panel.shows(before_panel) != panel.shows(self.panel_view):
+            panel.view = self.panel_view
+            await panel.recompose()
+        await self.query_one(PageColumn).recompose()
+        self.focus_first()
 
     def _first_control(self) -> Widget | None:
         """What a person would start with: the first field or button of the page."""

@@ -9,6 +9,7 @@ After a change to how a screen looks, run `pytest tests/test_snapshots.py
 
 from __future__ import annotations
 
+import functools
 from typing import cast
 
 import pytest
@@ -16,7 +17,8 @@ from textual.pilot import Pilot
 
 from ecf_tui import graph
 from ecf_tui.app import EcfApp
-from ecf_tui.loading import registry
+from ecf_tui.engine import State
+from ecf_tui.loading import Registry, registry
 from ecf_tui.qa.driver import settled
 
 from .conftest import COURTS
@@ -24,20 +26,22 @@ from .conftest import COURTS
 SIZE = (100, 30)
 
 
-def _first_states(court: str) -> list[tuple[str, str]]:
+@functools.cache
+def _states(court: str) -> tuple[Registry, list[State]]:
+    """The court's states, breadth-first: loaded and built once per test process."""
     reg = registry(env={})
-    profile = reg.load(court)
-    seen: dict[str, str] = {}
-    for state in graph.build(profile).states:
-        seen.setdefault(state.step, state.step)
-    return [(court, step) for step in profile.steps if step in seen]
+    return reg, graph.build(reg.load(court)).states
+
+
+def _first_states(court: str) -> list[tuple[str, str]]:
+    reg, states = _states(court)
+    seen = {state.step for state in states}
+    return [(court, step) for step in reg.load(court).steps if step in seen]
 
 
 def _app(court: str, step: str) -> EcfApp:
-    reg = registry(env={})
-    profile = reg.load(court)
-    state = next(s for s in graph.build(profile).states if s.step == step)
-    return EcfApp(reg, court, state)
+    reg, states = _states(court)
+    return EcfApp(reg, court, next(s for s in states if s.step == step))
 
 
 async def _settled(pilot: Pilot[None]) -> None:

@@ -21,6 +21,12 @@ class GuidePanel(VerticalScroll):
         super().__init__(id="guide-panel")
         self.view = view
 
+    @staticmethod
+    def shows(view: View) -> tuple[object, ...]:
+        """What of a View this draws: the same for two Views, nothing to compose again."""
+        return (view.guidance, view.step.kind in ACCOUNT_STEPS and view.accounts,
+                view.step.picture)
+
     def compose(self) -> ComposeResult:
         step = self.view.step
         if self.view.guidance:

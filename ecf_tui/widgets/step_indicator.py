@@ -15,6 +15,11 @@ class StepIndicator(Horizontal):
         super().__init__(id="step-indicator")
         self.view = view
 
+    @staticmethod
+    def shows(view: View) -> tuple[object, ...]:
+        """What of a View this draws: the same for two Views, nothing to compose again."""
+        return view.stage_label, view.guide_step, view.code
+
     def compose(self) -> ComposeResult:
         yield Chrome(self.view.stage_label, classes="stage-label")
         if self.view.guide_step is not None:
