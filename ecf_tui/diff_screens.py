@@ -25,7 +25,7 @@ def _firsts(profile: CourtProfile) -> dict[str, object]:
 
 async def _shoot(reg: Registry, profile: CourtProfile, folder: Path) -> dict[str, str]:
     from ecf_tui.app import EcfApp
-    from ecf_tui.qa.driver import capture
+    from ecf_tui.qa.driver import capture, settled
 
     folder.mkdir(parents=True, exist_ok=True)
     shots: dict[str, str] = {}
@@ -33,7 +33,7 @@ async def _shoot(reg: Registry, profile: CourtProfile, folder: Path) -> dict[str
     async with app.run_test(size=SIZE) as pilot:
         for kind, state in _firsts(profile).items():
             app.show_state(state)  # type: ignore[arg-type]
-            await pilot.pause()
+            await settled(pilot, app)  # as QA does: a picture taken sooner may differ
             svg, text = capture(app)
             write_text(folder / f"{kind}.svg", svg)
             write_text(folder / f"{kind}.txt", text)
