@@ -121,27 +121,28 @@ class StepScreen(Screen[None], Generic[StepT]):
         """Show the next state of this screen's kind (a notice, a cleared form, the next
         site page), and in the panel this View's guidance or `panel`'s. True where the
         page is composed again: it posts `Arrived` once its first control has focus."""
-        before, before_panel = self.view, self.panel_view
+        menu_bar_changed = view.menu_bar != self.view.menu_bar
         self.view = view
         self.panel_view = panel or view
-        if view.menu_bar != before.menu_bar:
+        if menu_bar_changed:
             self.refresh(recompose=True)
             self.call_after_refresh(self.focus_first)
         else:
-            self.call_later(self._compose_again, before, before_panel)
+            self.call_later(self._compose_again)
         return True
 
-    async def _compose_again(self, before: View, before_panel: View) -> None:
-        """Compose again only what differs from the last state: the page always, the
-        step indicator and the side panel where their parts changed. The court banner,
-        the notice, the menu bar and the footer stay: every widget composed costs the
-        same to style and lay out, and a step's time was mostly that."""
+    async def _compose_again(self) -> None:
+        """Compose again only what differs from what is drawn: the page always, the step
+        indicator and the side panel where their parts changed (each compared with the
+        View it was composed with, so two states shown before this runs are one change).
+        The court banner, the notice, the menu bar and the footer stay: every widget
+        composed costs the same to style and lay out, and a step's time was mostly that."""
         indicator = self.query_one(StepIndicator)
-        if indicator.shows(before) != indicator.shows(self.view):
+        if indicator.shows(indicator.view) != indicator.shows(self.view):
             indicator.view = self.view
             await indicator.recompose()
         panel = self.query_one(GuidePanel)
-        if panel.shows(before_panel) != panel.shows(self.panel_view):
+        if panel.shows(panel.view) != panel.shows(self.panel_view):
             panel.view = self.panel_view
             await panel.recompose()
         await self.query_one(PageColumn).recompose()
