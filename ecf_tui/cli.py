@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.add_argument("--screens", metavar="DIR",
                       help="also write paired screenshots of each step to DIR/index.html")
+    progress = sub.add_parser("progress", parents=[common],
+                              help="a trainee's attempts and passes per court and mode (the "
+                                   "progress store in the user's data folder)")
+    progress.add_argument("--trainee", metavar="NAME", help="only this trainee's attempts")
+    progress.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    results = sub.add_parser("results", parents=[common],
+                             help="a class's result files summarised: pass rate per court, "
+                                  "the most common mistakes")
+    results.add_argument("folder", metavar="DIR", help="the folder given to run --results")
+    results.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -111,6 +121,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             from ecf_tui.diff import run_diff
 
             return run_diff(reg, args.a, args.b, args.format, args.screens, out)
+        if args.command in ("progress", "results"):
+            from ecf_tui.training import commands
+
+            if args.command == "progress":
+                return commands.progress(args.trainee, args.format, out)
+            return commands.results(Path(args.folder), args.format, out)
         return _run(reg, getattr(args, "target", None))
     except UserError as problem:
         print(problem.paragraph(), file=err)

@@ -61,7 +61,8 @@ def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
     own = [(loc, t) for loc, t in texts(profile)
            if t.source == "guide" and t.quoted_from is None]
     def in_panel(loc: tuple[str | int, ...]) -> bool:
-        return bool(PANEL_FIELDS & {str(p) for p in loc}) or loc[0] == "refresh"
+        # The refresh words and a mistake's explanation show in the panel too.
+        return bool(PANEL_FIELDS & {str(p) for p in loc}) or loc[0] in ("refresh", "mistakes")
 
     page = [_plain(t.text) for loc, t in own if not in_panel(loc)]
     panel = [_plain(t.text) for loc, t in own if in_panel(loc)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecf_tui.profile import NOTICE_KEYS, CourtProfile, Loc, step_references
+from ecf_tui.profile import MISTAKE_KINDS, NOTICE_KEYS, CourtProfile, Loc, step_references
 
 ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
 
@@ -54,6 +54,10 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
         if name not in NOTICE_KEYS:
             add(Problem(("notices", name), f"'{name}' is not a notice the engine shows.",
                         f"use one of: {', '.join(NOTICE_KEYS)}."))
+    for kind in MISTAKE_KINDS:
+        if kind not in profile.mistakes:
+            add(Problem(("mistakes",), f"lacks the explanation of the mistake '{kind}'.",
+                        f"add [mistakes.{kind}] with did, shows and recover."))
     bar = profile.menu_bar
     labels = [t.text for t in bar.limited]
     for name in ("logout", "utilities"):

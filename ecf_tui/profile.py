@@ -427,6 +427,40 @@ NoticeKey = Literal[
 NOTICE_KEYS: tuple[NoticeKey, ...] = get_args(NoticeKey)
 
 
+MistakeKind = Literal[
+    "cmecf-on-pacer-login",
+    "dialog-selection",
+    "firm-pacer",
+    "not-upgraded-pacer",
+    "not-yours",
+    "names-differ",
+    "redaction-cancelled",
+    "wrong-refresh",
+    "wrong-password",
+    "linked-twice",
+]
+"""The mistakes the engine recognises (`engine.mistake`); a profile explains each."""
+MISTAKE_KINDS: tuple[MistakeKind, ...] = get_args(MistakeKind)
+
+
+class Mistake(Model):
+    """A mistake explained in plain words, in the court's guide's where it has them."""
+
+    did: Text
+    """What the trainee did."""
+    shows: Text
+    """What the real system shows (or does) then."""
+    recover: list[Text] = Field(min_length=1)
+    """How to recover, or what to do instead."""
+
+
+class Assessment(Model):
+    """The assessment's pass rule: the full menus with the trainee's own accounts, no
+    hints, and at most this many mistakes."""
+
+    max_mistakes: int = Field(default=1, ge=0)
+
+
 class CourtProfile(Model):
     """One court's whole profile, after its base has been merged in."""
 
@@ -447,6 +481,10 @@ class CourtProfile(Model):
     endings: Endings
     notices: dict[str, Text]
     """Messages the engine shows; keys are the engine's (see NOTICE_KEYS)."""
+    mistakes: dict[MistakeKind, Mistake]
+    """Every mistake kind explained (the base profile words each, and flow checks say
+    where one lacks; a court's guide's words override them where it has some)."""
+    assessment: Assessment = Assessment()
 
     def steps_of(self, kind: str) -> list[str]:
         return [sid for sid, s in self.steps.items() if s.kind == kind]

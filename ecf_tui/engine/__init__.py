@@ -13,6 +13,7 @@ where the flow goes.
 | `accounts` | typed credentials matched to the simulated accounts |
 | `transitions` | what the user can do, and what it leads to |
 | `advice` | the guide's way |
+| `mistakes` | which kind of mistake an action is |
 | `codes` | situations and state codes |
 | `stages` | the eight stages |
 """
@@ -27,10 +28,19 @@ from ecf_tui.engine.accounts import (
 )
 from ecf_tui.engine.advice import advice
 from ecf_tui.engine.codes import situation, state_code
+from ecf_tui.engine.mistakes import mistake
 from ecf_tui.engine.pages import CMECF_PAGES, END_KINDS, is_chrome
 from ecf_tui.engine.stages import KIND_NAMES, STAGE_NAMES, STAGE_OF_KIND, stage_of
 from ecf_tui.engine.state import HAPPY, INVALID, WRONG_PASSWORD, Action, ActionNotAllowed, State
-from ecf_tui.engine.transitions import actions, is_end, opened_from, outcome, start, step
+from ecf_tui.engine.transitions import (
+    actions,
+    is_end,
+    opened_from,
+    outcome,
+    resolve,
+    start,
+    step,
+)
 
 __all__ = [
     "CMECF_PAGES",
@@ -51,10 +61,12 @@ __all__ = [
     "login",
     "match_cmecf",
     "match_login",
+    "mistake",
     "opened_from",
     "outcome",
     "own_account_ids",
     "own_accounts",
+    "resolve",
     "situation",
     "stage_of",
     "start",

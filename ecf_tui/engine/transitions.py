@@ -160,7 +160,7 @@ def _chrome_actions(profile: CourtProfile, state: State) -> list[Action]:
 
 def step(profile: CourtProfile, state: State, action: Action) -> State:
     """The state after `action`; raises ActionNotAllowed for one the state does not offer."""
-    action = _resolve(profile, state, action)
+    action = resolve(profile, state, action)
     if action.id not in {a.id for a in actions(profile, state)}:
         raise ActionNotAllowed(action, state)
     current = profile.steps[state.step]
@@ -219,7 +219,7 @@ def opened_from(profile: CourtProfile, state: State) -> State:
     raise ValueError(f"no login page of {profile.code} opens {state.step} as {state}")
 
 
-def _resolve(profile: CourtProfile, state: State, action: Action) -> Action:
+def resolve(profile: CourtProfile, state: State, action: Action) -> Action:
     """Fill in which account typed credentials belong to (for actions typed on a screen)."""
     if action.target or action.name not in ("login", "submit"):
         return action
