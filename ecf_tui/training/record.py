@@ -8,13 +8,13 @@ A record names steps, actions and mistakes by their ids (`login:pacer:individual
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Mode = Literal["demo", "guided", "practice", "assess"]
 MODES: tuple[Mode, ...] = ("demo", "guided", "practice", "assess")
-RECORD_FORMAT = "ecf-tui-attempt/1"
+RECORD_FORMAT: Final = "ecf-tui-attempt/1"
 
 
 class Frozen(BaseModel):
