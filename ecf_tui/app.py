@@ -22,14 +22,18 @@ import ecf_tui.screens as screens_package
 from ecf_tui import __version__, engine, view
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.profile import CourtProfile, MistakeKind
 from ecf_tui.screen_map import Shown, shown_for
+from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
+from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
+from ecf_tui.training.attempt import Attempt, pass_rule_text
+from ecf_tui.training.record import AttemptRecord, Mode
 from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -57,6 +61,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("f8", "log_out", "Log out"),
         Binding("f4", "toggle_sources", "Sources", show=False),  # a trainer's key: README
         Binding("f1", "open_guide", "Guide"),
+        # Practice's hint: ? where focus is not in a field (there it is typed), F7 anywhere.
+        Binding("f7", "hint", "Hint"),
+        Binding("question_mark", "hint", "Hint", show=False),
         Binding("f2", "toggle_accounts", "Accounts"),
         Binding("ctrl+r", "start_over", "Start over"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -65,22 +72,64 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
 
     def __init__(self, registry: Registry, court: str | None = None,
-                 state: State | None = None, *, graph_checks: bool = True) -> None:
+                 state: State | None = None, *, graph_checks: bool = True,
+                 mode: Mode = "guided", trainee: str | None = None) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
         self.registry = registry
+        self.mode: Mode = mode
+        self.trainee = trainee
         self.profile: CourtProfile | None = (
             registry.load(court, graph_checks=graph_checks) if court else None)
         self.state: State | None = state
         if self.profile is not None and self.state is None:
             self.state = engine.start(self.profile)
+        self.attempt: Attempt | None = None
+        self.finished: list[AttemptRecord] = []
+        """The attempts ended in this run (the command line saves them as results)."""
+        self._mistake: MistakeKind | None = None
+        self._hint = False
+        self._accounts = False
+        self.add_class(f"-mode-{mode}")
+        self.exit_code: int | None = None
+        """An assessment's verdict (0 passed, 1 not), the code the run exits with."""
+        self.startup_problem: str | None = None
+        """Why progress will not be saved (a store that cannot be used), said on start."""
+
+    @property
+    def coaching(self) -> view.Coaching:
+        """What the mode shows beside the page now (the View is built with it)."""
+        tally = self.attempt.tally if self.attempt is not None else (0, 0)
+        return view.Coaching(self.mode, self._mistake, self._hint, self._accounts, tally)
 
     def on_mount(self) -> None:
+        if self.startup_problem:
+            self.notify(self.startup_problem, title="Progress not saved", severity="warning",
+                        timeout=15)
         if self.profile is None:
             self.push_screen(PickerScreen(self._court_choices()))
         else:
-            self._show()
+            self._begin()
         self._fit(self.size.width, self.size.height)
+
+    def _begin(self) -> None:
+        """The court's walk starts: an assessment with its rule (and the practice
+        accounts, once) first; the other modes at the page."""
+        assert self.profile is not None
+        if self.mode == "assess" and self.attempt is None:
+            intro = view.assess_intro(self.profile, pass_rule_text(self.profile),
+                                      ask_name=self.trainee is None)
+            self.push_screen(AssessIntroScreen(intro))
+            return
+        self.attempt = Attempt(self.profile, self.mode, self.trainee)
+        self._show()
+
+    def on_assess_intro_screen_started(self, message: AssessIntroScreen.Started) -> None:
+        assert self.profile is not None
+        self.trainee = self.trainee or message.trainee
+        self.attempt = Attempt(self.profile, self.mode, self.trainee)
+        self.pop_screen()
+        self._show()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -109,7 +158,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def on_picker_screen_picked(self, message: PickerScreen.Picked) -> None:
         self.profile = self.registry.load(message.code)
         self.state = engine.start(self.profile)
-        self._show()
+        self._begin()
 
     # -- the flow ----------------------------------------------------------
 
@@ -118,25 +167,69 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         self.dispatch(message.action)
 
     def dispatch(self, action: Action) -> None:
-        """Ask the engine for the next state and show it."""
+        """Ask the engine for the next state and show it; the attempt records the
+        action, and what kind of mistake it was."""
         assert self.profile is not None and self.state is not None
+        # Typed credentials become the account they match: the attempt records that,
+        # never what was typed.
+        action = engine.resolve(self.profile, self.state, action)
+        mistake = engine.mistake(self.profile, self.state, action)
         try:
             new = engine.step(self.profile, self.state, action)
         except ActionNotAllowed:
             self.bell()
             self.nothing_arriving()
             return
+        self._took(action, mistake)
         self.state = new
         self._show()
+        if self.mode in ("practice", "assess") and engine.is_end(self.profile, new):
+            self._end_attempt()
+
+    def _took(self, action: Action, mistake: MistakeKind | None) -> None:
+        assert self.state is not None
+        if self.attempt is not None:
+            self.attempt.took(self.state, action, mistake)
+        self._mistake, self._hint = mistake, False
 
     def show_state(self, state: State) -> None:
         """Jump straight to a state (as `ecf-tui run STATE_CODE` does at start)."""
         self.state = state
+        self._mistake, self._hint = None, False
         self._show()
+
+    def _end_attempt(self) -> None:
+        """Practice and assess end with their result over the end page."""
+        assert self.profile is not None and self.state is not None
+        attempt = self.attempt
+        if attempt is None:
+            return
+        record = attempt.record(self.state)
+        self.finished.append(record)
+        self.attempt = None
+        self._verdict(record)
+        rule = pass_rule_text(self.profile) if record.passed is not None else None
+        result = view.result_view(self.profile, self.mode, record.passed, record.linked_right,
+                                  len(record.steps), attempt.by_kind(), record.hints,
+                                  record.seconds, rule)
+        self.push_screen(ResultScreen(result))
+
+    async def action_quit(self) -> None:
+        """Quit; an attempt left midway is recorded as left (an assessment: failed)."""
+        if self.attempt is not None and self.state is not None:
+            record = self.attempt.record(self.state)
+            self.finished.append(record)
+            self.attempt = None
+            self._verdict(record)
+        self.exit(self.exit_code)
+
+    def _verdict(self, record: AttemptRecord) -> None:
+        if record.passed is not None:  # an assessment: the exit code says how it went
+            self.exit_code = 0 if record.passed else 1
 
     def _show(self) -> None:
         assert self.profile is not None and self.state is not None
-        target = shown_for(self.profile, self.state)
+        target = shown_for(self.profile, self.state, self.coaching)
         self.refresh_bindings()
         # A choice posted just before the window shrank arrives with the one-line screen
         # on top: the page changes under it, and it goes back on top.
@@ -187,7 +280,14 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         action = self._offered(action_id)
         if action is not None:
             self.dispatch(action)
-        elif self.profile is not None:
+            return
+        if self.profile is None or self.state is None:
+            return
+        mistake = engine.mistake(self.profile, self.state, Action(action_id))
+        if mistake is not None:  # the page reloads, menus still limited: a mistake
+            self._took(Action(action_id), mistake)
+            self._show()
+        if self.coaching.coached:
             how = " ".join(t.text for t in self.profile.refresh.instruction)
             self.notify(f"That does not refresh the menus here. The court's guide says: {how}",
                         title="Not this way", severity="warning", timeout=8)
@@ -205,8 +305,13 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         """Only keys that do something here show in the footer: the court's keys once a
         court is open, Log Out where the page offers it; none over the open guide or
         while the window is too small."""
-        if isinstance(self.screen, GuideScreen | TooSmallScreen) and action != "quit":
+        if isinstance(self.screen, GuideScreen | TooSmallScreen | AssessIntroScreen
+                      | ResultScreen) and action != "quit":
             return False
+        if action in ("open_guide", "toggle_accounts") and self.mode == "assess":
+            return False  # no guide, no hints, the accounts shown once before it began
+        if action == "hint":
+            return self.profile is not None and self.mode == "practice"
         if action in ("browser", "toggle_sources", "open_guide", "toggle_accounts"):
             return self.profile is not None
         if action == "start_over":  # at an end of the procedure: the way on is to begin again
@@ -221,12 +326,26 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         """The court's whole guide, at the lines of the current step."""
         if self.profile is None or self.state is None:
             return
+        if self.mode == "practice" and self.attempt is not None:
+            self.attempt.hinted()  # the guide open at this step is a hint
         text = self.registry.guide_text(self.profile.code)
         self.push_screen(GuideScreen(view.guide_page(self.profile, text, self.state.step)))
 
+    def action_hint(self) -> None:
+        """Practice: the guide's words for this page in the panel, counted as a hint."""
+        if self.mode != "practice" or self._hint or self.attempt is None:
+            return
+        self.attempt.hinted()
+        self._hint = True
+        self._show()
+
     def action_toggle_accounts(self) -> None:
-        """Show the other practice accounts (a firm's, a colleague's...) in the panel."""
+        """Show the other practice accounts (a firm's, a colleague's...) in the panel;
+        in practice, the practice accounts at all (they are not shown unasked)."""
         self.toggle_class("-all-accounts")
+        if self.mode == "practice" and self.state is not None:
+            self._accounts = not self._accounts
+            self._show()
 
     def action_start_over(self) -> None:
         """Back to the court's first page, to walk the procedure again."""
@@ -280,14 +399,16 @@ def run_app(app: EcfApp, **options: Any) -> int:
     return app.return_code or 0
 
 
-def make_app(registry: Registry, target: str | None = None) -> EcfApp:
-    """The App for a court code, a state code (`MOEB/firm-pacer/confirm`), or the picker."""
+def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "guided",
+             trainee: str | None = None) -> EcfApp:
+    """The App for a court code, a state code (`MOEB/firm-pacer/confirm`), or the picker,
+    in a training mode."""
     if target is None:
-        return EcfApp(registry)
+        return EcfApp(registry, mode=mode, trainee=trainee)
     court, _, rest = target.partition("/")
     code = registry.load(court).code
     if not rest:
-        return EcfApp(registry, code)
+        return EcfApp(registry, code, mode=mode, trainee=trainee)
     from ecf_tui import graph
     from ecf_tui.errors import UserError
 
@@ -296,4 +417,4 @@ def make_app(registry: Registry, target: str | None = None) -> EcfApp:
     if state is None:
         raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
                         fix=f"list the paths with 'ecf-tui paths {code}', or give just {code}.")
-    return EcfApp(registry, code, state)
+    return EcfApp(registry, code, state, mode=mode, trainee=trainee)

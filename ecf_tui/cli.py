@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from ecf_tui.loading import Registry
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+MODES_BUILT = ("guided", "practice", "assess")
+"""The training modes `run --mode` offers (demo, the fourth, is not built yet)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the simulator at a court's start, or at a state code "
                               "(MOEB/firm-pacer/confirm)")
     run.add_argument("target", metavar="COURT|STATE_CODE")
+    run.add_argument("--mode", choices=MODES_BUILT, default="guided",
+                     help="guided (the guide's words, the control to use highlighted, "
+                          "mistakes explained), practice (hints on request with ?, "
+                          "mistakes tallied, no state codes) or assess (the pass rule "
+                          "first, no hints, a result; exit 0 passed, 1 not)")
+    run.add_argument("--trainee", metavar="NAME",
+                     help="the trainee's name for results and progress (assess asks)")
+    run.add_argument("--results", metavar="DIR",
+                     help="write each attempt's result (JSON, and xAPI statements) here")
+    run.add_argument("--no-save", action="store_true",
+                     help="keep no progress in the user's data folder (a kiosk)")
     qa = sub.add_parser("qa", parents=[common],
                         help="run every path of the courts headless in the real app")
     qa.add_argument("courts", nargs="*", metavar="COURT", help="default: every court known")
@@ -127,7 +140,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             if args.command == "progress":
                 return commands.progress(args.trainee, args.format, out)
             return commands.results(Path(args.folder), args.format, out)
-        return _run(reg, getattr(args, "target", None))
+        if args.command == "run":
+            return _run(reg, args, err)
+        return _run(reg, None, err)
     except UserError as problem:
         print(problem.paragraph(), file=err)
         return EXIT_BAD_INPUT
@@ -167,10 +182,30 @@ def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
                   not args.no_timings, out)
 
 
-def _run(reg: Registry, target: str | None) -> int:
+def _run(reg: Registry, args: argparse.Namespace | None, err: TextIO) -> int:
+    """The simulator; then each attempt it ended saved: a result file pair in --results,
+    a row in the progress store (unless --no-save). Bad options stop it before it
+    starts; a progress store that cannot be used is said, and the simulator runs."""
     from ecf_tui.app import make_app, run_app
+    from ecf_tui.training import progress, results
+    from ecf_tui.training.saving import save_attempts
 
-    return run_app(make_app(reg, target))
+    folder = results.check_results_folder(Path(args.results)) if args and args.results \
+        else None
+    store, problem = None, None
+    if not (args and args.no_save):
+        try:
+            store = progress.ProgressStore()
+        except progress.StoreUnavailable as unavailable:
+            problem = unavailable.paragraph()
+    app = make_app(reg, args.target if args else None, mode=args.mode if args else "guided",
+                   trainee=args.trainee if args else None)
+    app.startup_problem = problem
+    code = run_app(app)
+    problem = save_attempts(app.finished, folder, store) or problem
+    if problem:
+        print(problem, file=err)
+    return code
 
 
 def _courts(reg: Registry, out: TextIO) -> int:

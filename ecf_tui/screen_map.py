@@ -4,7 +4,7 @@ App, the QA runner and the tests all read it from here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ecf_tui import engine, view
@@ -57,11 +57,14 @@ class Shown:
     under: Shown | None = None
 
 
-def shown_for(profile: CourtProfile, state: State) -> Shown:
-    """The screen and View for `state`; a dialog sits over the login page it opened
-    from, a state the engine produced (`engine.opened_from`)."""
-    current = view.build(profile, state)
+def shown_for(profile: CourtProfile, state: State,
+              coaching: view.Coaching = view.GUIDED) -> Shown:
+    """The screen and View for `state`, with what the training mode shows beside it; a
+    dialog sits over the login page it opened from, a state the engine produced
+    (`engine.opened_from`)."""
+    current = view.build(profile, state, coaching)
     screen = SCREEN_FOR_KIND[current.step.kind]
     if screen is DialogScreen:
-        return Shown(screen, current, shown_for(profile, engine.opened_from(profile, state)))
+        under = engine.opened_from(profile, state)
+        return Shown(screen, current, shown_for(profile, under, replace(coaching, mistake=None)))
     return Shown(screen, current)

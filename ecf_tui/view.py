@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
 from ecf_tui.fidelity import contains, fold, texts
-from ecf_tui.profile import About, CourtProfile, MainStep, Step, SuccessStep, Text
+from ecf_tui.profile import About, CourtProfile, MainStep, MistakeKind, Step, SuccessStep, Text
+from ecf_tui.training.record import Mode
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,42 @@ class PracticeAccount:
     password: str
     """A fixed fake value the simulator shows to type; never a real one."""
     about: str
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """What the training mode shows beside the court's page. Guided (the default)
+    shows everything; practice shows the guide's words only on request (`hint`) and the
+    practice accounts on F2 (`accounts`), and tallies; assess shows none of it."""
+
+    mode: Mode = "guided"
+    mistake: MistakeKind | None = None
+    """The mistake the last action was, explained in guided mode on the page it led to."""
+    hint: bool = False
+    """Practice: the trainee asked for the guide's words on this page (`?`)."""
+    accounts: bool = False
+    """Practice: the practice accounts shown (F2)."""
+    tally: tuple[int, int] = (0, 0)
+    """(mistakes, hints) so far, shown in practice."""
+
+    @property
+    def coached(self) -> bool:
+        """Whether the guide's words, the state code and explanations show."""
+        return self.mode in ("guided", "demo")
+
+
+GUIDED = Coaching()
+
+
+@dataclass(frozen=True)
+class MistakeView:
+    """A mistake explained: what the trainee did, what the real system shows, how to
+    recover (the court's guide's words where it has them)."""
+
+    kind: MistakeKind
+    did: Text
+    shows: Text
+    recover: tuple[Text, ...]
 
 
 CLEAR_CACHE = Text(text="Clear browser cache (F6)", source="simulator")
@@ -96,6 +133,16 @@ class View:
     """`pass`, `stop` or `fail` at an end; None elsewhere."""
     ending: tuple[Text, ...]
     """How the procedure ended, on the refreshed page (the profile's endings)."""
+    code_label: str = ""
+    """The state code as the step indicator shows it: none in practice and assess,
+    where it would name the mistake."""
+    mistake: MistakeView | None = None
+    """The mistake just made, explained (guided)."""
+    advised: str | None = None
+    """The id of the action the guide says to take here, its control highlighted
+    (guided)."""
+    tally: str | None = None
+    """Practice: the mistakes and hints so far, in a few words."""
 
     @property
     def stage_label(self) -> str:
@@ -123,26 +170,31 @@ STAGE_COUNT = 8
 """The procedure's stages, the same for every court (a court without dialogs skips 3)."""
 
 
-def build(profile: CourtProfile, state: State) -> View:
+def build(profile: CourtProfile, state: State, coaching: Coaching = GUIDED) -> View:
     step = profile.steps[state.step]
     offered = {a.id: a for a in engine.actions(profile, state)}
     stage = engine.stage_of(step)
     outcome = engine.outcome(profile, state)
+    code = engine.state_code(profile, state)
+    coached = coaching.coached
+    advised = engine.advice(profile, state) if coached else None
+    guidance = _guidance(profile, state, step) if coached or coaching.hint else ()
+    shows_accounts = coached or coaching.accounts
     return View(
         court=CourtView(profile.code, profile.name, tuple(profile.banner)),
         step_id=state.step,
         step=step,
-        code=engine.state_code(profile, state),
+        code=code,
         stage=stage,
         stage_name=engine.KIND_NAMES.get(step.kind, engine.STAGE_NAMES[stage]),
         guide_step=step.guide_step,
         about=profile.about if step.kind == "front" else None,
         notice=profile.notices.get(state.notice) if state.notice else None,
-        guidance=_guidance(profile, state, step),
+        guidance=guidance,
         menu_bar=_menu_bar(profile, state, offered) if step.kind in engine.CMECF_PAGES else None,
         cmecf_banner=_cmecf_banner(profile),
         offered=offered,
-        accounts=_accounts(profile),
+        accounts=_accounts(profile) if shows_accounts else (),
         names=_names(profile, state),
         checked=state.checked,
         email_label=_email_label(profile, step),
@@ -150,7 +202,24 @@ def build(profile: CourtProfile, state: State) -> View:
         else None,
         outcome=outcome,
         ending=_ending(profile, step, outcome),
+        code_label=code if coached else "",
+        mistake=_mistake(profile, coaching.mistake) if coached and coaching.mistake else None,
+        advised=advised.id if advised is not None else None,
+        tally=_tally(coaching) if coaching.mode == "practice" else None,
     )
+
+
+def _mistake(profile: CourtProfile, kind: MistakeKind) -> MistakeView:
+    explained = profile.mistakes[kind]
+    recover = tuple(explained.recover)
+    if kind == "wrong-refresh":  # the court's way to refresh is in [refresh], said once
+        recover += tuple(profile.refresh.instruction)
+    return MistakeView(kind, explained.did, explained.shows, recover)
+
+
+def _tally(coaching: Coaching) -> str:
+    mistakes, hints = coaching.tally
+    return f"Mistakes: {mistakes} · Hints: {hints}"
 
 
 def _menu_bar(profile: CourtProfile, state: State, offered: dict[str, Action]) -> MenuBarView:
@@ -237,3 +306,66 @@ def _names(profile: CourtProfile, state: State) -> tuple[Text, Text] | None:
         return None
     return (profile.accounts.cmecf[state.cmecf].name,
             profile.accounts.pacer[state.pacer].name)
+
+
+@dataclass(frozen=True)
+class AssessIntro:
+    """What the assessment shows before it starts: the rule, and the trainee's own
+    practice accounts (once: the assessment shows no panel)."""
+
+    court: CourtView
+    rule: str
+    accounts: tuple[PracticeAccount, ...]
+    ask_name: bool
+    """Whether the trainee's name is asked (none was given with --trainee)."""
+
+
+def assess_intro(profile: CourtProfile, rule: str, ask_name: bool) -> AssessIntro:
+    # The trainee's own two (the View lists them first): the others are the mistakes.
+    return AssessIntro(CourtView(profile.code, profile.name, tuple(profile.banner)), rule,
+                       _accounts(profile)[:2], ask_name)
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    kind: str
+    count: int
+    did: Text
+    recover: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """The end of a practice or an assessment: the verdict and what it was made of."""
+
+    court: CourtView
+    title: str
+    verdict: str
+    passed: bool | None
+    """None outside assess (practice has no verdict)."""
+    facts: tuple[str, ...]
+    """Steps, mistakes, hints, time; in the simulator's words."""
+    mistakes: tuple[ResultLine, ...]
+
+
+def result_view(profile: CourtProfile, mode: Mode, passed: bool | None, reached_right: bool,
+                steps: int, by_kind: list[tuple[MistakeKind, int]], hints: int,
+                seconds: float, rule: str | None) -> ResultView:
+    if passed is None:
+        title = "Practice finished"
+        verdict = ("You reached the full menus with your own accounts linked."
+                   if reached_right else "This walk did not end with your own accounts "
+                   "linked and the full menus.")
+    else:
+        title = "Assessment result"
+        verdict = "PASSED" if passed else "NOT PASSED"
+    minutes, rest = divmod(round(seconds), 60)
+    facts = (f"Steps taken: {steps}",
+             f"Mistakes: {sum(n for _, n in by_kind)}",
+             f"Hints: {hints}",
+             f"Time: {minutes} min {rest} s",
+             *((rule,) if rule else ()))
+    lines = tuple(ResultLine(kind, n, profile.mistakes[kind].did,
+                             tuple(profile.mistakes[kind].recover)) for kind, n in by_kind)
+    return ResultView(CourtView(profile.code, profile.name, tuple(profile.banner)), title,
+                      verdict, passed, facts, lines)

@@ -23,6 +23,7 @@ from ecf_tui.widgets import (
     PageText,
     SimulatorNotice,
     StepIndicator,
+    mark_advised,
     texts,
 )
 
@@ -87,6 +88,7 @@ class DialogScreen(ModalScreen[None]):
         return True
 
     def on_mount(self) -> None:
+        mark_advised(self.query_one("#dialog"), self.view.advised)
         self.query(Button).last().focus()
         self.post_message(Arrived(self))  # keys typed while it came up go on now
         self.call_after_refresh(self._panel_under_chrome)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from ecf_tui.profile import RedactionStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.view import View
-from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText
+from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText, mark_advised
 
 
 class RedactionScreen(StepScreen[RedactionStep]):
@@ -39,4 +39,8 @@ class RedactionScreen(StepScreen[RedactionStep]):
         button = self.query_one("#continue", ActionButton)
         button.engine_action = view.action("continue")
         button.disabled = button.engine_action is None
+        # The panel and indicator follow (a mistake's explanation goes), and the
+        # highlight moves to Continue.
+        self.call_later(self.frame_follows)
+        mark_advised(self.query_one("#page"), view.advised)
         return False

@@ -25,6 +25,7 @@ from ecf_tui.widgets import (
     PageText,
     SimulatorNotice,
     StepIndicator,
+    mark_advised,
     texts,
 )
 
@@ -137,6 +138,13 @@ class StepScreen(Screen[None], Generic[StepT]):
         View it was composed with, so two states shown before this runs are one change).
         The court banner, the notice, the menu bar and the footer stay: every widget
         composed costs the same to style and lay out, and a step's time was mostly that."""
+        await self.frame_follows()
+        await self.query_one(PageColumn).recompose()
+        self.focus_first()
+
+    async def frame_follows(self) -> None:
+        """Compose again the step indicator and the side panel where what they draw of
+        the View changed (a mistake explained, a hint, the tally)."""
         indicator = self.query_one(StepIndicator)
         if indicator.shows(indicator.view) != indicator.shows(self.view):
             indicator.view = self.view
@@ -145,15 +153,14 @@ class StepScreen(Screen[None], Generic[StepT]):
         if panel.shows(panel.view) != panel.shows(self.panel_view):
             panel.view = self.panel_view
             await panel.recompose()
-        await self.query_one(PageColumn).recompose()
-        self.focus_first()
 
     def _first_control(self) -> Widget | None:
         """What a person would start with: the first field or button of the page."""
         return next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
 
     def focus_first(self) -> None:
-        """Focus the page's first control."""
+        """Focus the page's first control (and, guided, highlight the guide's)."""
+        mark_advised(self.query_one("#page"), self.view.advised)
         first = self._first_control()
         if first is not None:
             first.focus()

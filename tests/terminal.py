@@ -5,6 +5,7 @@ every byte the app writes to the terminal recorded (pipe-pane)."""
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -17,14 +18,15 @@ class Terminal:
     """ecf-tui in a detached tmux session of its own server, read with capture-pane."""
 
     def __init__(self, target: str, *, env: dict[str, str] | None = None,
-                 record: Path | None = None) -> None:
+                 record: Path | None = None, args: tuple[str, ...] = ()) -> None:
         self.socket = f"ecf-test-{uuid.uuid4().hex[:8]}"
         self.target = target
         base = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         # The server's environment is the session's: HOME, TMPDIR and the like reach
         # the app from here.
         self._tmux("new-session", "-d", "-x", "100", "-y", "30",
-                   f"{sys.executable} -m ecf_tui run {target}", env={**base, **(env or {})})
+                   shlex.join([sys.executable, "-m", "ecf_tui", "run", target, *args]),
+                   env={**base, **(env or {})})
         if record is not None:
             self._tmux("pipe-pane", "-o", f"cat >> {record}")
         self.screens: list[str] = []

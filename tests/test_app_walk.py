@@ -31,7 +31,7 @@ TIGHTEST = (80, 24)
 
 
 def _check_screen(app) -> None:
-    expected = shown_for(app.profile, app.state)
+    expected = shown_for(app.profile, app.state, app.coaching)
     assert type(app.screen) is expected.screen
     assert app.screen.view == expected.view
     if expected.under is not None:  # the page under a dialog

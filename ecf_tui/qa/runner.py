@@ -147,7 +147,7 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
     )
     from ecf_tui.screen_map import shown_for
 
-    expected = shown_for(profile, state)
+    expected = shown_for(profile, state, app.coaching)  # guided: a mistake is explained
     if type(app.screen) is not expected.screen:
         raise _Fault(f"the app shows {type(app.screen).__name__}, not "
                      f"{expected.screen.__name__}", state)

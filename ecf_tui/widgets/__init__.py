@@ -2,6 +2,7 @@
 indicator, guide panel) and the small widgets the step screens are made of."""
 
 from ecf_tui.widgets.action_button import ActionButton, TextButton
+from ecf_tui.widgets.advised import mark_advised
 from ecf_tui.widgets.agreement_checkbox import AgreementCheckbox
 from ecf_tui.widgets.button_row import ButtonRow
 from ecf_tui.widgets.court_banner import CourtBanner
@@ -37,5 +38,6 @@ __all__ = [
     "StepIndicator",
     "TextButton",
     "TextLabel",
+    "mark_advised",
     "texts",
 ]

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ecf_tui.view import View
+from ecf_tui.view import MistakeView, View
 from ecf_tui.widgets.page_text import texts
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
@@ -24,15 +24,20 @@ class GuidePanel(VerticalScroll):
     @staticmethod
     def shows(view: View) -> tuple[object, ...]:
         """What of a View this draws: the same for two Views, nothing to compose again."""
-        return (view.guidance, view.step.kind in ACCOUNT_STEPS and view.accounts,
-                view.step.picture)
+        return (view.mistake, view.guidance, view.step.kind in ACCOUNT_STEPS and view.accounts,
+                view.step.picture if view.guidance else None)
 
     def compose(self) -> ComposeResult:
         step = self.view.step
+        shown = self.shows(self.view)
+        # Nothing to show (practice before a hint, assess): the page takes the width.
+        self.display = any(shown)
+        if self.view.mistake is not None:
+            yield from self._compose_mistake(self.view.mistake)
         if self.view.guidance:
             yield Static("The court's guide says", classes="panel-heading")
             yield from texts(self.view.guidance, classes="guide-instruction")
-        if step.kind in ACCOUNT_STEPS:
+        if step.kind in ACCOUNT_STEPS and self.view.accounts:
             yield Static("Practice accounts", classes="panel-heading")
             # The trainee's own two first; the others (a firm's, a colleague's, an
             # inactive one) one key away, so the guidance above stays in sight.
@@ -40,7 +45,16 @@ class GuidePanel(VerticalScroll):
             if len(self.view.accounts) > OWN:
                 yield PracticeAccounts(self.view.accounts[OWN:], classes="practice-extra")
                 yield Static("F2: the other practice accounts", classes="practice-more")
-        if step.picture:
+        if step.picture and self.view.guidance:
             # Last, so the guidance and the accounts stay in sight; the panel scrolls.
             yield Static("In the guide's picture", classes="panel-heading")
             yield from texts(step.picture, classes="guide-picture")
+
+    @staticmethod
+    def _compose_mistake(mistake: MistakeView) -> ComposeResult:
+        """The mistake just made: what you did, what the real system shows, how to
+        recover; first in the panel, so it is in sight on arrival."""
+        yield Static("That was a mistake", classes="panel-heading mistake-heading")
+        yield from texts([mistake.did, mistake.shows], classes="mistake-text")
+        yield Static("How to recover", classes="panel-heading")
+        yield from texts(mistake.recover, classes="mistake-text")

@@ -1,5 +1,5 @@
 """Provides the step indicator ("Step 4 of 8 · Redaction agreement") with the state
-code a help desk can quote, on the right."""
+code a help desk can quote, on the right (in practice, the mistakes and hints so far)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class StepIndicator(Horizontal):
     @staticmethod
     def shows(view: View) -> tuple[object, ...]:
         """What of a View this draws: the same for two Views, nothing to compose again."""
-        return view.stage_label, view.guide_step, view.code
+        return view.stage_label, view.guide_step, view.code_label, view.tally
 
     def compose(self) -> ComposeResult:
         yield Chrome(self.view.stage_label, classes="stage-label")
@@ -27,4 +27,7 @@ class StepIndicator(Horizontal):
             yield TextLabel(self.view.guide_step, classes="guide-step")
         else:
             yield Chrome("", classes="guide-step")
-        yield Chrome(self.view.code, classes="state-code")
+        if self.view.tally is not None:
+            yield Chrome(self.view.tally, classes="tally")
+        # Practice and assess show no code: it would name the mistake just made.
+        yield Chrome(self.view.code_label, classes="state-code")
