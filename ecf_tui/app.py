@@ -32,6 +32,7 @@ from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
+from ecf_tui.training import demo
 from ecf_tui.training.attempt import Attempt, pass_rule_text
 from ecf_tui.training.record import AttemptRecord, Mode
 from ecf_tui.widgets import Chose, KeyGate
@@ -66,6 +67,10 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("question_mark", "hint", "Hint", show=False),
         Binding("f2", "toggle_accounts", "Accounts"),
         Binding("ctrl+r", "start_over", "Start over"),
+        # The demo's keys, before any field or button sees them (demo mode only).
+        Binding("space", "demo_pause", "Pause", priority=True),
+        Binding("right", "demo_step", "Next move", priority=True),
+        Binding("escape", "demo_stop", "Stop demo", priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (120, "-wider")]
@@ -73,7 +78,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
 
     def __init__(self, registry: Registry, court: str | None = None,
                  state: State | None = None, *, graph_checks: bool = True,
-                 mode: Mode = "guided", trainee: str | None = None) -> None:
+                 mode: Mode = "guided", trainee: str | None = None,
+                 delay: float = 2.0) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
         self.registry = registry
@@ -90,6 +96,12 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         self._mistake: MistakeKind | None = None
         self._hint = False
         self._accounts = False
+        self.delay = delay
+        """Demo: seconds between moves."""
+        self._paused = False
+        self._seen_email = False
+        self._typing: list[str] = []
+        """Demo: what of a typed move is still to show ("login", "password", "send")."""
         self.add_class(f"-mode-{mode}")
         self.exit_code: int | None = None
         """An assessment's verdict (0 passed, 1 not), the code the run exits with."""
@@ -100,7 +112,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def coaching(self) -> view.Coaching:
         """What the mode shows beside the page now (the View is built with it)."""
         tally = self.attempt.tally if self.attempt is not None else (0, 0)
-        return view.Coaching(self.mode, self._mistake, self._hint, self._accounts, tally)
+        return view.Coaching(self.mode, self._mistake, self._hint, self._accounts, tally,
+                             self._seen_email, self._paused)
 
     def on_mount(self) -> None:
         if self.startup_problem:
@@ -121,7 +134,10 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
                                       ask_name=self.trainee is None)
             self.push_screen(AssessIntroScreen(intro))
             return
-        self.attempt = Attempt(self.profile, self.mode, self.trainee)
+        if self.mode == "demo":  # a trainer's projector: no trainee, nothing recorded
+            self.set_interval(self.delay, self._demo_tick)
+        else:
+            self.attempt = Attempt(self.profile, self.mode, self.trainee)
         self._show()
 
     def on_assess_intro_screen_started(self, message: AssessIntroScreen.Started) -> None:
@@ -268,6 +284,53 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         else:
             self.push_screen(screen)
 
+    # -- the demo --------------------------------------------------------
+
+    def _demo_tick(self) -> None:
+        """The demo's next move (a typed one shows its login, then its password, then
+        sends), once the page has arrived; nothing while paused or stopped."""
+        if self.mode == "demo" and not self._paused:
+            self._demo_move()
+
+    def _demo_move(self) -> None:
+        if self.profile is None or self.state is None or self.holding_keys or not isinstance(
+                self.screen, StepScreen | DialogScreen):
+            return
+        move = demo.demo_move(self.profile, self.state, self._seen_email)
+        if move is None:
+            self._paused = True
+            self.notify("The demo reached the end of the guide's path.", title="Demo")
+            return
+        if demo.typed(move):
+            if not self._typing:
+                self._typing = ["login", "password", "send"]
+            shown = self._typing.pop(0)
+            fields = list(self.screen.query("#page Input"))
+            if shown != "send" and len(fields) >= 2:
+                # The practice account's values, from the profile: nothing a person typed.
+                field = fields[0] if shown == "login" else fields[1]
+                cast(Input, field).value = move.username if shown == "login" else move.password
+                return
+            self._typing = []
+        if move.name == "email":
+            self._seen_email = True
+        self.dispatch(move)
+
+    def action_demo_pause(self) -> None:
+        self._paused = not self._paused
+        self._show()
+
+    def action_demo_step(self) -> None:
+        self._demo_move()
+
+    def action_demo_stop(self) -> None:
+        """The demo stops where it is; the trainer goes on by hand, guided."""
+        self.mode = "guided"
+        self.remove_class("-mode-demo").add_class("-mode-guided")
+        self._typing = []
+        self.refresh_bindings()
+        self._show()
+
     # -- keys that are the browser's or the menu bar's ---------------------
 
     def _offered(self, action_id: str) -> Action | None:
@@ -310,6 +373,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             return False
         if action in ("open_guide", "toggle_accounts") and self.mode == "assess":
             return False  # no guide, no hints, the accounts shown once before it began
+        if action.startswith("demo_"):
+            return self.mode == "demo" and self.profile is not None
         if action == "hint":
             return self.profile is not None and self.mode == "practice"
         if action in ("browser", "toggle_sources", "open_guide", "toggle_accounts"):
@@ -400,15 +465,15 @@ def run_app(app: EcfApp, **options: Any) -> int:
 
 
 def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "guided",
-             trainee: str | None = None) -> EcfApp:
+             trainee: str | None = None, delay: float = 2.0) -> EcfApp:
     """The App for a court code, a state code (`MOEB/firm-pacer/confirm`), or the picker,
     in a training mode."""
     if target is None:
-        return EcfApp(registry, mode=mode, trainee=trainee)
+        return EcfApp(registry, mode=mode, trainee=trainee, delay=delay)
     court, _, rest = target.partition("/")
     code = registry.load(court).code
     if not rest:
-        return EcfApp(registry, code, mode=mode, trainee=trainee)
+        return EcfApp(registry, code, mode=mode, trainee=trainee, delay=delay)
     from ecf_tui import graph
     from ecf_tui.errors import UserError
 
@@ -417,4 +482,4 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
     if state is None:
         raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
                         fix=f"list the paths with 'ecf-tui paths {code}', or give just {code}.")
-    return EcfApp(registry, code, state, mode=mode, trainee=trainee)
+    return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay)

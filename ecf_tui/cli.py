@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui import __version__
 from ecf_tui.errors import UserError
+from ecf_tui.training.record import MODES
 
 if TYPE_CHECKING:
     from ecf_tui.loading import Registry
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-MODES_BUILT = ("guided", "practice", "assess")
-"""The training modes `run --mode` offers (demo, the fourth, is not built yet)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,11 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the simulator at a court's start, or at a state code "
                               "(MOEB/firm-pacer/confirm)")
     run.add_argument("target", metavar="COURT|STATE_CODE")
-    run.add_argument("--mode", choices=MODES_BUILT, default="guided",
-                     help="guided (the guide's words, the control to use highlighted, "
+    run.add_argument("--mode", choices=MODES, default="guided",
+                     help="demo (the guide's path plays by itself: Space pauses, Right "
+                          "steps, Escape stops), "
+                          "guided (the guide's words, the control to use highlighted, "
                           "mistakes explained), practice (hints on request with ?, "
                           "mistakes tallied, no state codes) or assess (the pass rule "
                           "first, no hints, a result; exit 0 passed, 1 not)")
+    run.add_argument("--delay", type=float, default=2.0, metavar="SECONDS",
+                     help="demo: seconds between moves (2)")
     run.add_argument("--trainee", metavar="NAME",
                      help="the trainee's name for results and progress (assess asks)")
     run.add_argument("--results", metavar="DIR",
@@ -190,6 +193,9 @@ def _run(reg: Registry, args: argparse.Namespace | None, err: TextIO) -> int:
     from ecf_tui.training import progress, results
     from ecf_tui.training.saving import save_attempts
 
+    if args and not 0 < args.delay <= 3600:
+        raise UserError(f"--delay {args.delay} is not a number of seconds between moves.",
+                        place="--delay", fix="give more than 0, such as 2 or 0.5.")
     folder = results.check_results_folder(Path(args.results)) if args and args.results \
         else None
     store, problem = None, None
@@ -199,7 +205,7 @@ def _run(reg: Registry, args: argparse.Namespace | None, err: TextIO) -> int:
         except progress.StoreUnavailable as unavailable:
             problem = unavailable.paragraph()
     app = make_app(reg, args.target if args else None, mode=args.mode if args else "guided",
-                   trainee=args.trainee if args else None)
+                   trainee=args.trainee if args else None, delay=args.delay if args else 2.0)
     app.startup_problem = problem
     code = run_app(app)
     problem = save_attempts(app.finished, folder, store) or problem

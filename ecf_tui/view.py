@@ -16,6 +16,7 @@ from ecf_tui import engine
 from ecf_tui.engine import Action, State
 from ecf_tui.fidelity import contains, fold, texts
 from ecf_tui.profile import About, CourtProfile, MainStep, MistakeKind, Step, SuccessStep, Text
+from ecf_tui.training import demo
 from ecf_tui.training.record import Mode
 
 
@@ -71,6 +72,10 @@ class Coaching:
     """Practice: the practice accounts shown (F2)."""
     tally: tuple[int, int] = (0, 0)
     """(mistakes, hints) so far, shown in practice."""
+    seen_email: bool = False
+    """Demo: the court's e-mail notification was shown already."""
+    paused: bool = False
+    """Demo: paused (Space)."""
 
     @property
     def coached(self) -> bool:
@@ -143,6 +148,9 @@ class View:
     (guided)."""
     tally: str | None = None
     """Practice: the mistakes and hints so far, in a few words."""
+    demo_next: str | None = None
+    """Demo: the next move in a few words (the caption under the page); None elsewhere."""
+    demo_paused: bool = False
 
     @property
     def stage_label(self) -> str:
@@ -206,7 +214,14 @@ def build(profile: CourtProfile, state: State, coaching: Coaching = GUIDED) -> V
         mistake=_mistake(profile, coaching.mistake) if coached and coaching.mistake else None,
         advised=advised.id if advised is not None else None,
         tally=_tally(coaching) if coaching.mode == "practice" else None,
+        demo_next=_demo_next(profile, state, coaching) if coaching.mode == "demo" else None,
+        demo_paused=coaching.paused,
     )
+
+
+def _demo_next(profile: CourtProfile, state: State, coaching: Coaching) -> str:
+    move = demo.demo_move(profile, state, coaching.seen_email)
+    return "The end of the guide's path." if move is None else demo.describe(profile, move)
 
 
 def _mistake(profile: CourtProfile, kind: MistakeKind) -> MistakeView:

@@ -32,7 +32,8 @@ class RedactionScreen(StepScreen[RedactionStep]):
             self.choose("check")
 
     def show(self, view: View, panel: View | None = None) -> bool:
-        if view.step_id != self.view.step_id or panel not in (None, view):
+        if view.step_id != self.view.step_id or panel not in (None, view) or (
+                view.demo_next, view.demo_paused) != (self.view.demo_next, self.view.demo_paused):
             return super().show(view, panel)
         # Only the checkbox changed: keep focus where it is and re-arm Continue.
         self.view = self.panel_view = view

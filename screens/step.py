@@ -19,6 +19,7 @@ from ecf_tui.widgets import (
     Arrived,
     Chose,
     CourtBanner,
+    DemoCaption,
     GuidePanel,
     KeysFooter,
     MenuBar,
@@ -96,6 +97,8 @@ class StepScreen(Screen[None], Generic[StepT]):
             yield from texts(self.page.body, classes=self.BODY_CLASSES)
             yield from self.compose_page()
         yield from self.compose_foot()
+        if self.view.demo_next is not None:
+            yield DemoCaption(self.view)
 
     def compose_notice(self) -> ComposeResult:
         """The engine's notice for this state, if any."""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecf_tui import engine
+from ecf_tui import engine, graph
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.profile import CourtProfile
 
@@ -393,3 +393,34 @@ def test_a_stop_page_has_a_way_on(profiles, court: str) -> None:
     assert engine.advice(profile, state) is None
     logout = f"menu:{profile.menu_bar.logout.text}"
     assert do(profile, state, logout).step == "pacer-login"
+
+
+def test_mistakes_the_guides_path_makes_none_and_the_branches_make_each_kind(profiles) -> None:
+    """The guide's path makes no mistake; over MSSB's paths every kind is made (it has
+    the dialog and the redaction notice); a path named for a mistake's situation makes
+    a mistake ("names-differ" types a colleague's login, then goes back as it should)."""
+    from ecf_tui.profile import MISTAKE_KINDS
+
+    for code, profile in profiles.items():
+        made: set[str] = set()
+        for path in graph.paths(graph.build(profile)):
+            kinds = [engine.mistake(profile, e.source, e.action) for e in path.edges]
+            if path.id == "happy":
+                assert kinds == [None] * len(kinds), code
+            if path.id in MISTAKE_KINDS:  # named for a situation its mistakes lead to
+                assert any(kinds), (code, path.id)
+            made |= {k for k in kinds if k}
+        if code == "MSSB":
+            assert made == set(MISTAKE_KINDS)
+
+
+def test_a_refused_browser_refresh_is_a_mistake_only_while_the_menus_wait(profiles) -> None:
+    from dataclasses import replace
+
+    mssb = profiles["MSSB"]  # its menus refresh from Query or Reports, not the browser
+    main = replace(engine.start(mssb), step="main", pacer="individual")
+    assert engine.mistake(mssb, main, Action("refresh")) is None
+    linked = replace(main, linked=("individual", "filer"))
+    assert engine.mistake(mssb, linked, Action("refresh")) == "wrong-refresh"
+    assert engine.mistake(mssb, linked, Action("menu", "Query")) is None
+    assert engine.mistake(mssb, linked, Action("menu", "Utilities")) == "wrong-refresh"

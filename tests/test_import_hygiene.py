@@ -9,7 +9,9 @@ import sys
 import pytest
 
 HEADLESS = ["ecf_tui.engine", "ecf_tui.graph", "ecf_tui.profile", "ecf_tui.loading",
-            "ecf_tui.flow_checks", "ecf_tui.fidelity", "ecf_tui.validation"]
+            "ecf_tui.flow_checks", "ecf_tui.fidelity", "ecf_tui.validation",
+            "ecf_tui.training.attempt", "ecf_tui.training.commands", "ecf_tui.training.saving",
+            "ecf_tui.training.demo"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

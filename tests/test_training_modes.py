@@ -130,7 +130,7 @@ async def test_assess_with_two_mistakes_fails_and_a_clean_one_passes(reg, tmp_pa
     failed, result = await _assess(reg, "CASB", ["login:pacer:firm", "login:invalid"])
     assert failed.exit_code == 1 and "NOT PASSED" in result
     assert {"firm-pacer ×1", "wrong-password ×1"} <= result
-    passed, result = await _assess(reg, "CASB", [])
+    passed, result = await _assess(reg, "MOEB", [])  # and a second court's
     assert passed.exit_code == 0 and "PASSED" in result
     folder = check_results_folder(tmp_path / "results")  # as `run --results` does
     for app in (failed, passed):

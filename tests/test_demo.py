@@ -1,0 +1,68 @@
+"""Demo mode: the court's guide path plays by itself, for a trainer's projector, with a
+caption of the guide's words and the next move; Space pauses, Right steps, Escape stops
+(the trainer goes on by hand, guided)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+
+from ecf_tui import engine
+from ecf_tui.app import make_app
+from ecf_tui.training.demo import demo_move, describe
+
+from .terminal import Terminal
+
+
+@pytest.mark.parametrize("court", ["MOEB", "CASB"])
+def test_the_demo_path_is_the_guides_with_the_courts_email(reg, court: str) -> None:
+    profile = reg.load(court)
+    state, seen, steps = engine.start(profile), False, []
+    while (move := demo_move(profile, state, seen)) is not None:
+        assert describe(profile, move).endswith(".")
+        seen = seen or move.name == "email"
+        state = engine.step(profile, state, move)
+        steps.append(state.step)
+    assert engine.outcome(profile, state) == "pass"
+    assert ("email" in steps) == any(s.kind == "email" for s in profile.steps.values())
+
+
+async def test_space_pauses_right_steps_and_escape_stops(reg) -> None:
+    app = make_app(reg, "MSSB", mode="demo", delay=0.05)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        paused_at = app.state
+        await pilot.pause(0.3)
+        assert app.state == paused_at, "paused: no move"
+        assert "Paused." in str(app.screen.query_one(".demo-next").render())
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.state != paused_at, "Right: the next move, paused or not"
+        await pilot.press("escape")
+        await pilot.pause()
+        stopped_at = app.state
+        await pilot.pause(0.3)
+        assert app.state == stopped_at and app.mode == "guided"
+        assert not app.screen.query(".demo-next"), "no caption once stopped"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs Debian's tmux")
+def test_the_moeb_demo_reaches_the_full_menus_with_no_key_pressed() -> None:
+    term = Terminal("MOEB", args=("--mode", "demo", "--delay", "0.2"), size=(120, 40))
+    try:
+        seen: list[str] = []
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            screen = term.screen()
+            seen.append(screen)
+            if "Refreshed menus" in screen and "Bankruptcy" in screen:
+                break
+            time.sleep(0.1)
+    finally:
+        term.close()
+    assert "Refreshed menus" in seen[-1] and "Adversary" in seen[-1], seen[-1]
+    assert any("E-mail notification" in s and "Account Number" in s for s in seen), \
+        "MOEB's e-mail notification on the way"
+    assert any("Next: " in s for s in seen)
