@@ -119,7 +119,7 @@ def test_qa_output_repeats_byte_for_byte(qa_out: QaRun, tmp_path: Path) -> None:
 def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
     """Also: a path only some courts have runs in those; the others sit the run out."""
     code, stdout, _ = run("qa", "MOEB", "ALNB", "--out", str(tmp_path), "--paths",
-                          "redaction-cancelled")
+                          "redaction-cancelled", "--jobs", "1")  # no worker to start
     report = json.loads((tmp_path / "report.json").read_text())
     assert set(report["timings"]) == {"started", "seconds", "courts"}
     assert "time" in stdout.splitlines()[0]
@@ -145,7 +145,8 @@ def test_broken_court_fails_with_its_shortest_failing_path(tmp_path: Path) -> No
     (broken / "CASB.toml").write_text(text.replace(link, ""))
     # Two paths, not all eighteen: the shortening is the point, and it is as long.
     code, stdout, _ = run("qa", "CASB", "--profiles", str(broken), "--out",
-                          str(tmp_path / "out"), "--no-timings", "--paths", "happy,firm-pacer")
+                          str(tmp_path / "out"), "--no-timings", "--paths", "happy,firm-pacer",
+                          "--jobs", "1")
     assert code == 1
     assert "FAILED CASB happy: no end can be reached" in stdout
     report = json.loads((tmp_path / "out" / "report.json").read_text())

@@ -97,8 +97,11 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
     typed_nowhere = [term.target for term in terminals if "someone" not in "".join(term.screens)]
     assert not typed_nowhere, f"the login typed never showed on {typed_nowhere}: " + next(
         "\n".join(term.screens[-3:]) for term in terminals if term.target in typed_nowhere)
+    # Every command that writes, run with the same HOME and TMPDIR: qa writes screenshots
+    # as diff --screens does (a fresh process, nothing typed into it: its own test is
+    # test_qa's); progress reads the store in HOME a run may have saved to.
     commands = [["qa", "CASB", "--paths", "happy", "--no-timings", "--out", str(out / "qa")],
-                ["diff", "CASB", "CANB", "--screens", str(out / "diff")],
+                ["diff", "CASB", "CANB", "--format", "json"], ["progress", "--format", "json"],
                 ["graph", "MSSB"], ["paths", "MSSB"], ["validate", "--coverage"]]
     for n, argv in enumerate(commands):
         done = subprocess.run([sys.executable, "-m", "ecf_tui", *argv], capture_output=True,

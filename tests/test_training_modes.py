@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input
 
-from ecf_tui import engine
+from ecf_tui import engine, graph
 from ecf_tui.app import make_app
 from ecf_tui.cli import main
 from ecf_tui.qa.driver import perform, settled, shown
@@ -92,9 +92,14 @@ async def test_practice_hides_hints_and_codes_until_asked_and_tallies(reg, court
         assert "That was a mistake" not in shown(app), "shown as the real system would"
         assert "Mistakes: 1 · Hints: 1" in shown(app)
         assert app.profile.code + "/" not in _code_shown(app)
+        # On to the last page before the end (the walk there is the other tests'), and
+        # the move that ends it.
+        happy = next(p for p in graph.paths(graph.build(app.profile)) if p.id == "happy")
+        app.show_state(happy.states[-2])
+        await settled(pilot, app)
         await _finish(pilot, app)
         assert isinstance(app.screen, ResultScreen)
-        assert "Practice finished" in shown(app)
+        assert "Practice finished" in shown(app) and "Mistakes: 1" in shown(app)
         assert app.exit_code is None, "practice has no verdict"
 
 
