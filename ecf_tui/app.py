@@ -237,7 +237,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self.finished.append(record)
             self.attempt = None
             self._verdict(record)
-        self.exit(self.exit_code)
+        self.exit(return_code=self.exit_code or 0)  # App.exit's first argument is a result
 
     def _verdict(self, record: AttemptRecord) -> None:
         if record.passed is not None:  # an assessment: the exit code says how it went
@@ -413,9 +413,14 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self._show()
 
     def action_start_over(self) -> None:
-        """Back to the court's first page, to walk the procedure again."""
-        if self.profile is not None:
-            self.show_state(engine.start(self.profile))
+        """Back to the court's first page, to walk the procedure again: the walk that
+        ended is an attempt of its own (guided; practice and assess ended theirs)."""
+        if self.profile is None:
+            return
+        if self.attempt is not None and self.state is not None:
+            self.finished.append(self.attempt.record(self.state))
+            self.attempt = Attempt(self.profile, self.mode, self.trainee)
+        self.show_state(engine.start(self.profile))
 
     def action_toggle_sources(self) -> None:
         """Colour every court text by its source (the court's guide, another court's,

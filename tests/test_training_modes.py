@@ -6,6 +6,7 @@ and ends with a verdict (exit 0 passed, 1 not) and a record naming each mistake.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ from ecf_tui.training.results import check_results_folder
 from ecf_tui.training.saving import save_attempts
 from ecf_tui.widgets import GuidePanel, StepIndicator
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
+
+from .terminal import Terminal
 
 SIZE = (100, 30)
 
@@ -133,10 +136,10 @@ async def test_assess_with_two_mistakes_fails_and_a_clean_one_passes(reg, tmp_pa
                                                                      monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     failed, result = await _assess(reg, "CASB", ["login:pacer:firm", "login:invalid"])
-    assert failed.exit_code == 1 and "NOT PASSED" in result
+    assert failed.return_code == 1 and "NOT PASSED" in result  # the process's exit code
     assert {"firm-pacer ×1", "wrong-password ×1"} <= result
     passed, result = await _assess(reg, "MOEB", [])  # and a second court's
-    assert passed.exit_code == 0 and "PASSED" in result
+    assert passed.return_code == 0 and "PASSED" in result
     folder = check_results_folder(tmp_path / "results")  # as `run --results` does
     for app in (failed, passed):
         assert [r.trainee for r in app.finished] == ["Pat Trainee"]
@@ -173,3 +176,17 @@ def test_an_unknown_mode_or_unwritable_results_folder_stops_before_the_simulator
     assert main(["run", "CASB", "--results", str(blocker)]) == 2
     err = capsys.readouterr().err
     assert "--results" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs Debian's tmux")
+def test_a_corrupt_progress_store_is_said_and_the_simulator_runs(tmp_path: Path) -> None:
+    store = tmp_path / "data" / "ecf-tui" / "progress.sqlite3"
+    store.parent.mkdir(parents=True)
+    store.write_bytes(b"not a database")
+    term = Terminal("CASB", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    try:
+        screen = term.wait_for(lambda s: "Progress not saved" in s and "Begin" in s)
+    finally:
+        term.close()
+    assert "progress.sqlite3" in screen and "Stage" in screen
+    assert store.read_bytes() == b"not a database", "left as it was"

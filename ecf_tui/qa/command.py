@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from contextlib import suppress
 from datetime import UTC, datetime
 from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
 from queue import Empty
 from typing import TYPE_CHECKING, TextIO
@@ -87,35 +89,48 @@ def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, 
     results: list[PathResult] = []
     # Workers run a chunk of paths in one App each; they tell the bar of every path done
     # through this queue, so it moves path by path rather than chunk by chunk.
-    done_paths: Queue[int] = multiprocessing.get_context().Queue()
+    context = multiprocessing.get_context()
+    done_paths: Queue[int] = context.Queue()
+    # Ctrl+C is the parent's to handle: the workers ignore it, and stop at the next page
+    # when this is set (each file they write is whole), so the run ends at once.
+    stop = context.Event()
     with _progress(total) as advance, ProcessPoolExecutor(
-            max_workers=jobs, initializer=_worker_init, initargs=(done_paths,)) as pool:
+            max_workers=jobs, initializer=_worker_init, initargs=(done_paths, stop)) as pool:
         pending: set[Future[list[PathResult]]] = {
             pool.submit(_run_chunk, reg.folders, code, chunk, out, size) for code, chunk in tasks
         }
-        while pending:
-            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                results += future.result()
-            with suppress(Empty):
-                while True:
-                    advance(done_paths.get_nowait())
+        try:
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    results += future.result()
+                with suppress(Empty):
+                    while True:
+                        advance(done_paths.get_nowait())
+        except KeyboardInterrupt:
+            stop.set()
+            for future in pending:
+                future.cancel()
+            raise
     return results
 
 
 _done_paths: Queue[int] | None = None
+_stop: EventType | None = None
 
 
-def _worker_init(done_paths: Queue[int]) -> None:
-    global _done_paths
-    _done_paths = done_paths
+def _worker_init(done_paths: Queue[int], stop: EventType) -> None:
+    global _done_paths, _stop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _done_paths, _stop = done_paths, stop
 
 
 def _run_chunk(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path,
                size: Size) -> list[PathResult]:
-    queue = _done_paths
-    assert queue is not None, "set by _worker_init in every worker"
-    return run_paths(folders, court, path_ids, out, size, path_done=lambda: queue.put(1))
+    queue, stop = _done_paths, _stop
+    assert queue is not None and stop is not None, "set by _worker_init in every worker"
+    return run_paths(folders, court, path_ids, out, size, path_done=lambda: queue.put(1),
+                     stopped=stop.is_set)
 
 
 class _progress:

@@ -72,15 +72,22 @@ class _Fault(Exception):
         self.state = state
 
 
+class Interrupted(Exception):
+    """The run was asked to stop (Ctrl+C in the parent): raised between pages."""
+
+
 def run_paths(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path | None,
-              size: Size, path_done: Callable[[], None] = lambda: None) -> list[PathResult]:
+              size: Size, path_done: Callable[[], None] = lambda: None,
+              stopped: Callable[[], bool] = lambda: False) -> list[PathResult]:
     """Run these paths of a court in one headless App (a worker process calls this),
-    calling `path_done` after each path."""
-    return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size, path_done))
+    calling `path_done` after each path; `stopped()` true ends it at the next page."""
+    return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size, path_done,
+                                  stopped))
 
 
 async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path | None,
-                     size: Size, path_done: Callable[[], None]) -> list[PathResult]:
+                     size: Size, path_done: Callable[[], None],
+                     stopped: Callable[[], bool]) -> list[PathResult]:
     from ecf_tui.app import EcfApp
 
     profile = reg.load(court, graph_checks=False)
@@ -90,13 +97,15 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     app = EcfApp(reg, court, graph_checks=False)
     async with app.run_test(size=size) as pilot:
         for path_id in path_ids:
-            results.append(await _run_one(app, pilot, flow, by_id[path_id], out))
+            results.append(await _run_one(app, pilot, flow, by_id[path_id], out,
+                                          stopped=stopped))
             path_done()
     return results
 
 
 async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
-                   out: Path | None, *, shorten: bool = True) -> PathResult:
+                   out: Path | None, *, shorten: bool = True,
+                   stopped: Callable[[], bool] = lambda: False) -> PathResult:
     from ecf_tui.qa.driver import NoControl, capture, perform, settled
 
     profile = flow.profile
@@ -120,6 +129,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         await pilot.pause()
         await arrive(path.start, None)
         for edge in path.edges:
+            if stopped():
+                raise Interrupted
             taken.append(edge.action.id)
             try:
                 await perform(pilot, app, edge.action, keys=False)
