@@ -72,8 +72,9 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     assert str(purelib / "ecf_tui" / "courts" / "MSSB.toml") in out
     _run(venv / "bin" / "ecf-tui", "validate", cwd=tmp_path)
 
-    # The installed app itself runs: one path through the real screens, headless.
-    qa = subprocess.run([str(venv / "bin" / "ecf-tui"), "qa", "MSSB", "--paths", "happy",
+    # The installed app itself runs: one short path through the real screens, headless.
+    qa = subprocess.run([str(venv / "bin" / "ecf-tui"), "qa", "MSSB", "--paths",
+                         "pacer-login--link-forgot-password",
                          "--jobs", "1", "--out", str(tmp_path / "qa")],
                         capture_output=True, text=True, cwd=tmp_path, check=False)
     assert qa.returncode == 1, "one path leaves edges uncovered"

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -92,27 +93,50 @@ def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, 
     context = multiprocessing.get_context()
     done_paths: Queue[int] = context.Queue()
     # Ctrl+C is the parent's to handle: the workers ignore it, and stop at the next page
-    # when this is set (each file they write is whole), so the run ends at once.
+    # when `stop` is set (each file they write is whole), so the run ends at once.
     stop = context.Event()
-    with _progress(total) as advance, ProcessPoolExecutor(
+    with _ctrl_c() as interrupted, _progress(total) as advance, ProcessPoolExecutor(
             max_workers=jobs, initializer=_worker_init, initargs=(done_paths, stop)) as pool:
         pending: set[Future[list[PathResult]]] = {
             pool.submit(_run_chunk, reg.folders, code, chunk, out, size) for code, chunk in tasks
         }
-        try:
-            while pending:
-                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    results += future.result()
-                with suppress(Empty):
-                    while True:
-                        advance(done_paths.get_nowait())
-        except KeyboardInterrupt:
+        while pending and not interrupted():
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                results += future.result()
+            with suppress(Empty):
+                while True:
+                    advance(done_paths.get_nowait())
+        if interrupted():
             stop.set()
             for future in pending:
                 future.cancel()
-            raise
+    if interrupted():
+        raise KeyboardInterrupt
     return results
+
+
+class _ctrl_c:
+    """Ctrl+C noted, not raised, while the pool runs: a KeyboardInterrupt raised inside
+    concurrent.futures' wait() can leave a future's lock held, and the pool's shutdown
+    then waits forever (CI saw an interrupted qa still running after 60 s). The run
+    loop looks at the note every 0.2 s and ends there."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.previous: object = None
+
+    def __enter__(self) -> Callable[[], bool]:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._note)
+        return lambda: self.seen
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.seen = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)  # type: ignore[arg-type]
 
 
 _done_paths: Queue[int] | None = None

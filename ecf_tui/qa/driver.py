@@ -74,10 +74,13 @@ async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, 
     user, secret = fields[0], fields[1]
     assert isinstance(user, Input) and isinstance(secret, Input) and secret.password
     if keys:
+        # The walk's keys move and press; the text goes in as a value (typing itself,
+        # key by key and in bursts, is the terminal tests' and the sentinel's matter).
         assert app.focused is user, "the login field has the focus first"
-        await pilot.press(*action.username)
+        user.value = action.username
         await pilot.press("tab")
-        await pilot.press(*action.password)
+        assert app.focused is secret, "Tab goes from the login to the password"
+        secret.value = action.password
         await pilot.press("enter")
     else:
         user.value, secret.value = action.username, action.password
