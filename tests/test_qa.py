@@ -106,14 +106,30 @@ def test_qa_writes_screens_text_report_junit_and_gallery(qa_out: QaRun) -> None:
 
 @SHARED_RUN
 def test_qa_output_repeats_byte_for_byte(qa_out: QaRun, tmp_path: Path) -> None:
-    out = qa_out.out
-    code, _, _ = run("qa", "CASB", "MSSB", "--out", str(tmp_path), "--jobs", "2",
-                     "--paths", "happy,cmecf-on-pacer-login", "--no-timings")
+    """Run again with two workers (the first run had one), on one of its two paths per
+    court (the other is the first run's alone, to keep the suite short): every screen's
+    text, and each path's entry in report.json and junit.xml, the same byte for byte."""
+    out, again = qa_out.out, tmp_path
+    code, _, _ = run("qa", "CASB", "MSSB", "--out", str(again), "--jobs", "2",
+                     "--paths", "cmecf-on-pacer-login", "--no-timings")
     assert code == 1
-    for first in out.rglob("*"):
-        if first.suffix in (".txt", ".json") or first.name == "junit.xml":
-            again = tmp_path / first.relative_to(out)
-            assert again.read_bytes() == first.read_bytes(), first
+    screens = sorted(p.relative_to(again) for p in again.rglob("cmecf-on-pacer-login/*"))
+    assert len(screens) > 20
+    for name in screens:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+    def paths(report: Path) -> list[str]:
+        return [json.dumps(p, sort_keys=True) for c in json.loads(report.read_text())["courts"]
+                for p in c["paths"] if p["id"] == "cmecf-on-pacer-login"]
+
+    assert paths(again / "report.json") == paths(out / "report.json")
+
+    def cases(junit: Path) -> list[bytes]:
+        return [ET.tostring(case) for case in ET.parse(junit).getroot().iter("testcase")
+                if "cmecf-on-pacer-login" in (case.get("name") or "")]
+
+    assert cases(again / "junit.xml") == cases(out / "junit.xml")
+    assert len(cases(again / "junit.xml")) == 2
 
 
 def test_qa_timings_live_in_their_own_field(tmp_path: Path) -> None:
