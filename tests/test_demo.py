@@ -29,8 +29,9 @@ def test_the_demo_path_is_the_guides_with_the_courts_email(reg, court: str) -> N
     assert ("email" in steps) == any(s.kind == "email" for s in profile.steps.values())
 
 
-async def test_space_pauses_right_steps_and_escape_stops(reg) -> None:
-    app = make_app(reg, "MSSB", mode="demo", delay=0.05)
+@pytest.mark.parametrize("court", ["MSSB", "CANB"])
+async def test_space_pauses_right_steps_and_escape_stops(reg, court: str) -> None:
+    app = make_app(reg, court, mode="demo", delay=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("space")
         paused_at = app.state
