@@ -232,7 +232,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
 
     async def action_quit(self) -> None:
         """Quit; an attempt left midway is recorded as left (an assessment: failed)."""
-        if self.attempt is not None and self.state is not None:
+        if self.attempt is not None and self.state is not None and (
+                self.attempt.steps or self.mode == "assess"):  # opened and closed: no attempt
             record = self.attempt.record(self.state)
             self.finished.append(record)
             self.attempt = None
@@ -417,7 +418,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         ended is an attempt of its own (guided; practice and assess ended theirs)."""
         if self.profile is None:
             return
-        if self.attempt is not None and self.state is not None:
+        if self.attempt is not None and self.state is not None and self.attempt.steps:
             self.finished.append(self.attempt.record(self.state))
             self.attempt = Attempt(self.profile, self.mode, self.trainee)
         self.show_state(engine.start(self.profile))

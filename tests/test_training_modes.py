@@ -190,3 +190,19 @@ def test_a_corrupt_progress_store_is_said_and_the_simulator_runs(tmp_path: Path)
         term.close()
     assert "sqlite3" in screen, "the file named"
     assert store.read_bytes() == b"not a database", "left as it was"
+
+
+async def test_guided_attempts_are_the_walks_taken(reg) -> None:
+    """A walk ended by Ctrl+R is an attempt; opening and quitting with no step is none."""
+    app = make_app(reg, "ALNB")
+    async with app.run_test(size=SIZE) as pilot:
+        await _walk_to(pilot, app, "pacer-login")
+        app.show_state(next(p for p in graph.paths(graph.build(app.profile))
+                            if p.id == "happy").end)
+        await settled(pilot, app)
+        await pilot.press("ctrl+r")
+        await settled(pilot, app)
+        await pilot.press("ctrl+q")
+    [walk] = app.finished
+    assert walk.mode == "guided" and walk.steps and walk.passed is None
+    assert app.return_code == 0
