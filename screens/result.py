@@ -15,7 +15,7 @@ from ecf_tui.widgets import CourtBanner, KeysFooter, SimulatorNotice, texts
 
 
 class ResultScreen(Screen[None]):
-    AUTO_FOCUS = "#done"
+    AUTO_FOCUS = None
 
     def __init__(self, result: ResultView) -> None:
         super().__init__()
@@ -38,6 +38,11 @@ class ResultScreen(Screen[None]):
                 yield from texts([line.did, *line.recover], classes="mistake-text")
             yield Button("Done", variant="primary", id="done")
         yield KeysFooter()
+
+    def on_mount(self) -> None:
+        # Done has focus (Enter ends), but the verdict stays in sight at the top: the
+        # mistakes under it scroll.
+        self.set_focus(self.query_one("#done"), scroll_visible=False)
 
     @on(Button.Pressed, "#done")
     async def _done(self) -> None:
