@@ -33,7 +33,7 @@ from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.training import demo
-from ecf_tui.training.attempt import Attempt, pass_rule_text
+from ecf_tui.training.attempt import Attempt
 from ecf_tui.training.record import AttemptRecord, Mode
 from ecf_tui.widgets import Chose, KeyGate
 
@@ -103,8 +103,6 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         self._typing: list[str] = []
         """Demo: what of a typed move is still to show ("login", "password", "send")."""
         self.add_class(f"-mode-{mode}")
-        self.exit_code: int | None = None
-        """An assessment's verdict (0 passed, 1 not), the code the run exits with."""
         self.startup_problem: str | None = None
         """Why progress will not be saved (a store that cannot be used), said on start."""
 
@@ -130,8 +128,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         accounts, once) first; the other modes at the page."""
         assert self.profile is not None
         if self.mode == "assess" and self.attempt is None:
-            intro = view.assess_intro(self.profile, pass_rule_text(self.profile),
-                                      ask_name=self.trainee is None)
+            intro = view.assess_intro(self.profile, ask_name=self.trainee is None)
             self.push_screen(AssessIntroScreen(intro))
             return
         if self.mode == "demo":  # a trainer's projector: no trainee, nothing recorded
@@ -217,32 +214,31 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def _end_attempt(self) -> None:
         """Practice and assess end with their result over the end page."""
         assert self.profile is not None and self.state is not None
-        attempt = self.attempt
-        if attempt is None:
-            return
-        record = attempt.record(self.state)
+        record = self._file_attempt()
+        if record is not None:
+            self.push_screen(ResultScreen(view.result_view(self.profile, record)))
+
+    def _file_attempt(self) -> AttemptRecord | None:
+        """End the attempt in progress where the walk is now, and keep its record with
+        this run's (the command line saves them); None where no attempt was going on."""
+        if self.attempt is None or self.state is None:
+            return None
+        record = self.attempt.record(self.state)
         self.finished.append(record)
         self.attempt = None
-        self._verdict(record)
-        rule = pass_rule_text(self.profile) if record.passed is not None else None
-        result = view.result_view(self.profile, self.mode, record.passed, record.linked_right,
-                                  len(record.steps), attempt.by_kind(), record.hints,
-                                  record.seconds, rule)
-        self.push_screen(ResultScreen(result))
+        return record
+
+    @property
+    def exit_code(self) -> int | None:
+        """The run's last assessment's verdict (0 passed, 1 not); None without one."""
+        verdicts = [r.passed for r in self.finished if r.passed is not None]
+        return None if not verdicts else 0 if verdicts[-1] else 1
 
     async def action_quit(self) -> None:
         """Quit; an attempt left midway is recorded as left (an assessment: failed)."""
-        if self.attempt is not None and self.state is not None and (
-                self.attempt.steps or self.mode == "assess"):  # opened and closed: no attempt
-            record = self.attempt.record(self.state)
-            self.finished.append(record)
-            self.attempt = None
-            self._verdict(record)
+        if self.attempt is not None and (self.attempt.steps or self.mode == "assess"):
+            self._file_attempt()  # opened and closed with no step: no attempt
         self.exit(return_code=self.exit_code or 0)  # App.exit's first argument is a result
-
-    def _verdict(self, record: AttemptRecord) -> None:
-        if record.passed is not None:  # an assessment: the exit code says how it went
-            self.exit_code = 0 if record.passed else 1
 
     def _show(self) -> None:
         assert self.profile is not None and self.state is not None
@@ -418,8 +414,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         ended is an attempt of its own (guided; practice and assess ended theirs)."""
         if self.profile is None:
             return
-        if self.attempt is not None and self.state is not None and self.attempt.steps:
-            self.finished.append(self.attempt.record(self.state))
+        if self.attempt is not None and self.attempt.steps:
+            self._file_attempt()
             self.attempt = Attempt(self.profile, self.mode, self.trainee)
         self.show_state(engine.start(self.profile))
 

@@ -10,6 +10,7 @@ actions; they never read the profile or the state behind it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ecf_tui import engine
@@ -17,7 +18,8 @@ from ecf_tui.engine import Action, State
 from ecf_tui.fidelity import contains, fold, texts
 from ecf_tui.profile import About, CourtProfile, MainStep, MistakeKind, Step, SuccessStep, Text
 from ecf_tui.training import demo
-from ecf_tui.training.record import Mode
+from ecf_tui.training.attempt import pass_rule_text
+from ecf_tui.training.record import AttemptRecord, Mode
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ def build(profile: CourtProfile, state: State, coaching: Coaching = GUIDED) -> V
     guidance = _guidance(profile, state, step) if coached or coaching.hint else ()
     shows_accounts = coached or coaching.accounts
     return View(
-        court=CourtView(profile.code, profile.name, tuple(profile.banner)),
+        court=_court(profile),
         step_id=state.step,
         step=step,
         code=code,
@@ -235,6 +237,10 @@ def _mistake(profile: CourtProfile, kind: MistakeKind) -> MistakeView:
 def _tally(coaching: Coaching) -> str:
     mistakes, hints = coaching.tally
     return f"Mistakes: {mistakes} · Hints: {hints}"
+
+
+def _court(profile: CourtProfile) -> CourtView:
+    return CourtView(profile.code, profile.name, tuple(profile.banner))
 
 
 def _menu_bar(profile: CourtProfile, state: State, offered: dict[str, Action]) -> MenuBarView:
@@ -335,10 +341,10 @@ class AssessIntro:
     """Whether the trainee's name is asked (none was given with --trainee)."""
 
 
-def assess_intro(profile: CourtProfile, rule: str, ask_name: bool) -> AssessIntro:
+def assess_intro(profile: CourtProfile, ask_name: bool) -> AssessIntro:
     # The trainee's own two (the View lists them first): the others are the mistakes.
-    return AssessIntro(CourtView(profile.code, profile.name, tuple(profile.banner)), rule,
-                       _accounts(profile)[:2], ask_name)
+    return AssessIntro(_court(profile), pass_rule_text(profile), _accounts(profile)[:2],
+                       ask_name)
 
 
 @dataclass(frozen=True)
@@ -363,24 +369,28 @@ class ResultView:
     mistakes: tuple[ResultLine, ...]
 
 
-def result_view(profile: CourtProfile, mode: Mode, passed: bool | None, reached_right: bool,
-                steps: int, by_kind: list[tuple[MistakeKind, int]], hints: int,
-                seconds: float, rule: str | None) -> ResultView:
+def result_view(profile: CourtProfile, record: AttemptRecord) -> ResultView:
+    """The result of an attempt that ended: an assessment's verdict and rule, or how a
+    practice walk ended; then its figures and its mistakes by kind, most frequent first."""
+    passed = record.passed
+    rule: tuple[str, ...] = ()
     if passed is None:
         title = "Practice finished"
         verdict = ("You reached the full menus with your own accounts linked."
-                   if reached_right else "This walk did not end with your own accounts "
-                   "linked and the full menus.")
+                   if record.linked_right else "This walk did not end with your own "
+                   "accounts linked and the full menus.")
     else:
         title = "Assessment result"
         verdict = "PASSED" if passed else "NOT PASSED"
-    minutes, rest = divmod(round(seconds), 60)
-    facts = (f"Steps taken: {steps}",
-             f"Mistakes: {sum(n for _, n in by_kind)}",
-             f"Hints: {hints}",
+        rule = (pass_rule_text(profile),)
+    minutes, rest = divmod(round(record.seconds), 60)
+    facts = (f"Steps taken: {len(record.steps)}",
+             f"Mistakes: {len(record.mistakes)}",
+             f"Hints: {record.hints}",
              f"Time: {minutes} min {rest} s",
-             *((rule,) if rule else ()))
-    lines = tuple(ResultLine(kind, n, profile.mistakes[kind].did,
-                             tuple(profile.mistakes[kind].recover)) for kind, n in by_kind)
-    return ResultView(CourtView(profile.code, profile.name, tuple(profile.banner)), title,
-                      verdict, passed, facts, lines)
+             *rule)
+    lines = []
+    for kind, n in Counter(m.kind for m in record.mistakes).most_common():
+        explained = profile.mistakes[kind]  # type: ignore[index]  # a record keeps a str
+        lines.append(ResultLine(kind, n, explained.did, tuple(explained.recover)))
+    return ResultView(_court(profile), title, verdict, passed, facts, tuple(lines))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -70,11 +69,6 @@ class Attempt:
     @property
     def tally(self) -> tuple[int, int]:
         return len(self.mistakes), self.hints
-
-    def by_kind(self) -> list[tuple[MistakeKind, int]]:
-        """The mistakes made, by kind, most frequent first."""
-        counted = Counter(m.kind for m in self.mistakes)
-        return [(kind, n) for kind, n in counted.most_common()]  # type: ignore[misc]
 
     def passes(self, state: State) -> bool:
         """The assessment's rule: the full menus with the trainee's own accounts, no
