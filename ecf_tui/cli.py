@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profiles", metavar="DIR", action="append", default=[],
                         help=profiles_help)
     parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
+    # No command opens the picker: `run`'s options as `run` would default them.
+    parser.set_defaults(target=None, mode="guided", delay=2.0, trainee=None, results=None,
+                        no_save=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
     validate = sub.add_parser(
@@ -143,9 +146,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             if args.command == "progress":
                 return commands.progress(args.trainee, args.format, out)
             return commands.results(Path(args.folder), args.format, out)
-        if args.command == "run":
-            return _run(reg, args, err)
-        return _run(reg, None, err)
+        return _run(reg, args, err)
     except UserError as problem:
         print(problem.paragraph(), file=err)
         return EXIT_BAD_INPUT
@@ -185,7 +186,7 @@ def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
                   not args.no_timings, out)
 
 
-def _run(reg: Registry, args: argparse.Namespace | None, err: TextIO) -> int:
+def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
     """The simulator; then each attempt it ended saved: a result file pair in --results,
     a row in the progress store (unless --no-save). Bad options stop it before it
     starts; a progress store that cannot be used is said, and the simulator runs."""
@@ -193,19 +194,17 @@ def _run(reg: Registry, args: argparse.Namespace | None, err: TextIO) -> int:
     from ecf_tui.training import progress, results
     from ecf_tui.training.saving import save_attempts
 
-    if args and not 0 < args.delay <= 3600:
+    if not 0 < args.delay <= 3600:
         raise UserError(f"--delay {args.delay} is not a number of seconds between moves.",
                         place="--delay", fix="give more than 0, such as 2 or 0.5.")
-    folder = results.check_results_folder(Path(args.results)) if args and args.results \
-        else None
+    folder = results.check_results_folder(Path(args.results)) if args.results else None
     store, problem = None, None
-    if not (args and args.no_save):
+    if not args.no_save:
         try:
             store = progress.ProgressStore()
         except progress.StoreUnavailable as unavailable:
             problem = unavailable.paragraph()
-    app = make_app(reg, args.target if args else None, mode=args.mode if args else "guided",
-                   trainee=args.trainee if args else None, delay=args.delay if args else 2.0)
+    app = make_app(reg, args.target, mode=args.mode, trainee=args.trainee, delay=args.delay)
     app.startup_problem = problem
     code = run_app(app)
     problem = save_attempts(app.finished, folder, store) or problem
