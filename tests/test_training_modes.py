@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input
 
-from ecf_tui import engine, graph
+from ecf_tui import engine
 from ecf_tui.app import make_app
 from ecf_tui.cli import main
 from ecf_tui.qa.driver import perform, settled, shown
@@ -25,6 +25,7 @@ from ecf_tui.widgets import GuidePanel, StepIndicator
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
 from .terminal import Terminal
+from .test_app_walk import _paths
 
 SIZE = (100, 30)
 
@@ -97,8 +98,7 @@ async def test_practice_hides_hints_and_codes_until_asked_and_tallies(reg, court
         assert app.profile.code + "/" not in _code_shown(app)
         # On to the last page before the end (the walk there is the other tests'), and
         # the move that ends it.
-        happy = next(p for p in graph.paths(graph.build(app.profile)) if p.id == "happy")
-        app.show_state(happy.states[-2])
+        app.show_state(_paths(reg, court)["happy"].states[-2])
         await settled(pilot, app)
         await _finish(pilot, app)
         assert isinstance(app.screen, ResultScreen)
@@ -197,8 +197,7 @@ async def test_guided_attempts_are_the_walks_taken(reg) -> None:
     app = make_app(reg, "ALNB")
     async with app.run_test(size=SIZE) as pilot:
         await _walk_to(pilot, app, "pacer-login")
-        app.show_state(next(p for p in graph.paths(graph.build(app.profile))
-                            if p.id == "happy").end)
+        app.show_state(_paths(reg, "ALNB")["happy"].end)
         await settled(pilot, app)
         await pilot.press("ctrl+r")
         await settled(pilot, app)

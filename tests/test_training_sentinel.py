@@ -19,6 +19,7 @@ from ecf_tui.training.results import check_results_folder
 from ecf_tui.training.saving import save_attempts
 
 from .conftest import COURTS
+from .test_app_walk import _paths
 from .test_sentinel import SENTINEL, leaks
 
 PASSWORD_STEPS = ("pacer-login", "link-form")
@@ -39,7 +40,7 @@ async def test_a_password_typed_in_training_is_written_nowhere(reg, mode: str, t
             if mode == "assess":
                 await pilot.click("#start")
             for step in PASSWORD_STEPS:
-                state = next(s for s in _states(app) if s.step == step)
+                state = next(s for s in _paths(reg, court)["happy"].states if s.step == step)
                 app.show_state(state)
                 await settled(pilot, app)
                 login, password = list(app.screen.query("#page Input"))[:2]
@@ -62,10 +63,3 @@ async def test_a_password_typed_in_training_is_written_nowhere(reg, mode: str, t
     assert (home / ".local/share/ecf-tui/progress.sqlite3").is_file()
     assert leaks(tmp_path, SENTINEL) == []
 
-
-def _states(app):
-    """The happy path's states of the App's court (the password pages are on it)."""
-    from ecf_tui import graph
-
-    flow = graph.build(app.profile)
-    return next(p for p in graph.paths(flow) if p.id == "happy").states
