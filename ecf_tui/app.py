@@ -67,10 +67,11 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("question_mark", "hint", "Hint", show=False),
         Binding("f2", "toggle_accounts", "Accounts"),
         Binding("ctrl+r", "start_over", "Start over"),
-        # The demo's keys, before any field or button sees them (demo mode only).
-        Binding("space", "demo_pause", "Pause", priority=True),
-        Binding("right", "demo_step", "Next move", priority=True),
-        Binding("escape", "demo_stop", "Stop demo", priority=True),
+        # The demo's keys, before any field or button sees them (demo mode only); the
+        # demo's caption lists them (in the footer they pushed Escape past its edge).
+        Binding("space", "demo_pause", "Pause", priority=True, show=False),
+        Binding("right", "demo_step", "Next move", priority=True, show=False),
+        Binding("escape", "demo_stop", "Stop demo", priority=True, show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (120, "-wider")]

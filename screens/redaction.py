@@ -32,16 +32,18 @@ class RedactionScreen(StepScreen[RedactionStep]):
             self.choose("check")
 
     def show(self, view: View, panel: View | None = None) -> bool:
-        if view.step_id != self.view.step_id or panel not in (None, view) or (
-                view.demo_next, view.demo_paused) != (self.view.demo_next, self.view.demo_paused):
+        if view.step_id != self.view.step_id or panel not in (None, view):
             return super().show(view, panel)
         # Only the checkbox changed: keep focus where it is and re-arm Continue.
         self.view = self.panel_view = view
+        # The box shows the View's state, ticked here or by the demo (Changed then finds
+        # the View already so and chooses nothing).
+        self.query_one("#agree", AgreementCheckbox).value = view.checked
         button = self.query_one("#continue", ActionButton)
         button.engine_action = view.action("continue")
         button.disabled = button.engine_action is None
-        # The panel and indicator follow (a mistake's explanation goes), and the
-        # highlight moves to Continue.
+        # The frame follows (a mistake's explanation goes, the demo's next move), and
+        # the highlight moves to Continue.
         self.call_later(self.frame_follows)
         mark_advised(self.query_one("#page"), view.advised)
         return False

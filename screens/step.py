@@ -83,6 +83,8 @@ class StepScreen(Screen[None], Generic[StepT]):
         with Horizontal(id="body"):
             yield PageColumn(self)
             yield GuidePanel(self.panel_view)
+        if self.view.demo_next is not None:
+            yield DemoCaption(self.view)
         yield KeysFooter()
 
     def compose_column(self) -> ComposeResult:
@@ -97,8 +99,6 @@ class StepScreen(Screen[None], Generic[StepT]):
             yield from texts(self.page.body, classes=self.BODY_CLASSES)
             yield from self.compose_page()
         yield from self.compose_foot()
-        if self.view.demo_next is not None:
-            yield DemoCaption(self.view)
 
     def compose_notice(self) -> ComposeResult:
         """The engine's notice for this state, if any."""
@@ -146,12 +146,13 @@ class StepScreen(Screen[None], Generic[StepT]):
         self.focus_first()
 
     async def frame_follows(self) -> None:
-        """Compose again the step indicator and the side panel where what they draw of
-        the View changed (a mistake explained, a hint, the tally)."""
-        indicator = self.query_one(StepIndicator)
-        if indicator.shows(indicator.view) != indicator.shows(self.view):
-            indicator.view = self.view
-            await indicator.recompose()
+        """Compose again the step indicator, the demo's caption and the side panel where
+        what they draw of the View changed (a mistake explained, a hint, the tally, the
+        demo's next move)."""
+        for part in (self.query_one(StepIndicator), *self.query(DemoCaption)):
+            if part.shows(part.view) != part.shows(self.view):
+                part.view = self.view
+                await part.recompose()
         panel = self.query_one(GuidePanel)
         if panel.shows(panel.view) != panel.shows(self.panel_view):
             panel.view = self.panel_view

@@ -67,3 +67,15 @@ def test_the_moeb_demo_reaches_the_full_menus_with_no_key_pressed() -> None:
     assert any("E-mail notification" in s and "Account Number" in s for s in seen), \
         "MOEB's e-mail notification on the way"
     assert any("Next: " in s for s in seen)
+
+
+async def test_the_demos_tick_shows_in_the_box(reg) -> None:
+    """The demo checks the redaction box through the engine, not a click: the box the
+    page draws follows the View (it stayed empty, Continue armed beside it)."""
+    app = make_app(reg, "MSSB/happy/redaction", mode="demo", delay=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.state.checked and app.screen.query_one("#agree").value
+        assert "Choose Continue." in str(app.screen.query_one(".demo-next").render())
