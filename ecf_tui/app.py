@@ -299,7 +299,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self._paused = True
             self.notify("The demo reached the end of the guide's path.", title="Demo")
             return
-        if demo.typed(move):
+        if move.typed:
             if not self._typing:
                 self._typing = ["login", "password", "send"]
             shown = self._typing.pop(0)

@@ -223,7 +223,7 @@ def build(profile: CourtProfile, state: State, coaching: Coaching = GUIDED) -> V
 
 def _demo_next(profile: CourtProfile, state: State, coaching: Coaching) -> str:
     move = demo.demo_move(profile, state, coaching.seen_email)
-    return "The end of the guide's path." if move is None else demo.describe(profile, move)
+    return "The end of the guide's path." if move is None else demo.describe(move)
 
 
 def _mistake(profile: CourtProfile, kind: MistakeKind) -> MistakeView:

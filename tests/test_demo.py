@@ -21,7 +21,7 @@ def test_the_demo_path_is_the_guides_with_the_courts_email(reg, court: str) -> N
     profile = reg.load(court)
     state, seen, steps = engine.start(profile), False, []
     while (move := demo_move(profile, state, seen)) is not None:
-        assert describe(profile, move).endswith(".")
+        assert describe(move).endswith(".")
         seen = seen or move.name == "email"
         state = engine.step(profile, state, move)
         steps.append(state.step)

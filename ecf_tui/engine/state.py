@@ -54,6 +54,12 @@ class Action:
     def id(self) -> str:
         return f"{self.name}:{self.target}" if self.target else self.name
 
+    @property
+    def typed(self) -> bool:
+        """Whether it is credentials typed into a form (a login and a password), then
+        sent: Login on the PACER login, Submit on the link form."""
+        return self.name in ("login", "submit") and bool(self.username)
+
 
 class ActionNotAllowed(Exception):
     """Raised by `step` for an action the state does not offer."""

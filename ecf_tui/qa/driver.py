@@ -31,7 +31,7 @@ def carrier(app: EcfApp, action: Action) -> Widget:
     """The control on screen that does `action`; NoControl where there is none."""
     screen = app.screen
     by_id = {"check": "#agree", "clear": "#clear"}
-    if action.name in ("login", "submit") and action.username:
+    if action.typed:
         found = list(screen.query("#login, #submit"))
     elif action.name in by_id:
         found = list(screen.query(by_id[action.name]))
@@ -46,7 +46,7 @@ def carrier(app: EcfApp, action: Action) -> Widget:
 async def perform(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
     if action.name in KEY_ONLY:
         await pilot.press(KEY_ONLY[action.name])
-    elif action.name in ("login", "submit") and action.username:
+    elif action.typed:
         await _type_credentials(pilot, app, action, keys=keys)
     elif action.name == "check" and not keys:
         target = carrier(app, action)
@@ -125,7 +125,7 @@ def out_of_sight(app: EcfApp) -> list[str]:
     advice = engine.advice(app.profile, app.state)
     if advice is not None and advice.name not in KEY_ONLY:
         wanted.append(carrier(app, advice))
-        if advice.name in ("login", "submit") and advice.username:
+        if advice.typed:
             wanted.append(screen.query("#page Input").first())
     problems = []
     for widget in wanted:

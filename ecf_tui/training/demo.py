@@ -9,8 +9,6 @@ from ecf_tui import engine
 from ecf_tui.engine import Action, State
 from ecf_tui.profile import CourtProfile
 
-TYPED = frozenset({"login", "submit"})
-
 
 def demo_move(profile: CourtProfile, state: State, seen_email: bool) -> Action | None:
     """The demo's next action from `state`; None at an end. `seen_email`: the e-mail
@@ -21,17 +19,12 @@ def demo_move(profile: CourtProfile, state: State, seen_email: bool) -> Action |
     return engine.advice(profile, state)
 
 
-def typed(action: Action) -> bool:
-    """Whether the action is typed into a form (login and password), then sent."""
-    return action.name in TYPED and bool(action.username)
-
-
-def describe(profile: CourtProfile, action: Action) -> str:
+def describe(action: Action) -> str:
     """The move in the simulator's words, for the demo's caption."""
     name, target = action.name, action.target
-    if name == "login" and typed(action):
+    if name == "login" and action.typed:
         return "Type the PACER username and password, then Login."
-    if name == "submit" and typed(action):
+    if name == "submit" and action.typed:
         return "Type the CM/ECF login and password, then Submit."
     if name == "menu":
         return f"Choose {target} on the menu bar."
