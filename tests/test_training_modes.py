@@ -35,17 +35,22 @@ def _action(app, action_id: str):
     return found[action_id]
 
 
+async def _step(pilot, app, action) -> None:
+    """Take `action`, and wait for the page it leads to, as QA does (under load a page
+    is still being composed a pause after the action)."""
+    await perform(pilot, app, action, keys=False)
+    await settled(pilot, app)
+
+
 async def _walk_to(pilot, app, step: str) -> None:
     """The guide's way until the page `step`."""
     while app.state.step != step:
-        await perform(pilot, app, engine.advice(app.profile, app.state), keys=False)
-    await pilot.pause()
+        await _step(pilot, app, engine.advice(app.profile, app.state))
 
 
 async def _finish(pilot, app) -> None:
     while (advice := engine.advice(app.profile, app.state)) is not None:
-        await perform(pilot, app, advice, keys=False)
-    await pilot.pause()
+        await _step(pilot, app, advice)
 
 
 def _code_shown(app) -> str:
@@ -59,8 +64,7 @@ async def test_guided_explains_a_mistake_and_highlights_the_guides_control(reg, 
         await _walk_to(pilot, app, "pacer-login")
         advised = [b for b in app.screen.query(Button) if b.has_class("-advised")]
         assert [b.id for b in advised] == ["login"], "the form's Login, where the guide says"
-        await perform(pilot, app, _action(app, "login:pacer:firm"), keys=False)
-        await settled(pilot, app)
+        await _step(pilot, app, _action(app, "login:pacer:firm"))
         panel = shown(app)
         explained = app.profile.mistakes["firm-pacer"]
         assert "That was a mistake" in panel
@@ -68,8 +72,7 @@ async def test_guided_explains_a_mistake_and_highlights_the_guides_control(reg, 
         assert all(t.text in panel for t in explained.recover)
         assert _code_shown(app) == engine.state_code(app.profile, app.state)
         # The next action takes the explanation away.
-        await perform(pilot, app, engine.advice(app.profile, app.state), keys=False)
-        await settled(pilot, app)
+        await _step(pilot, app, engine.advice(app.profile, app.state))
         assert "That was a mistake" not in shown(app)
 
 
@@ -91,8 +94,7 @@ async def test_practice_hides_hints_and_codes_until_asked_and_tallies(reg, court
         own = app.profile.accounts.pacer["individual"].username.text
         logins = [a.login for w in app.screen.query(PracticeAccounts) for a in w.accounts]
         assert own in logins, "F2 shows the practice accounts"
-        await perform(pilot, app, _action(app, "login:pacer:firm"), keys=False)
-        await settled(pilot, app)
+        await _step(pilot, app, _action(app, "login:pacer:firm"))
         assert "That was a mistake" not in shown(app), "shown as the real system would"
         assert "Mistakes: 1 · Hints: 1" in shown(app)
         assert app.profile.code + "/" not in _code_shown(app)
@@ -123,8 +125,8 @@ async def _assess(reg, court: str, mistakes: list[str]):
         assert not app.screen.query_one(GuidePanel).display and _code_shown(app) == ""
         for action_id in mistakes:
             while action_id not in {a.id for a in engine.actions(app.profile, app.state)}:
-                await perform(pilot, app, engine.advice(app.profile, app.state), keys=False)
-            await perform(pilot, app, _action(app, action_id), keys=False)
+                await _step(pilot, app, engine.advice(app.profile, app.state))
+            await _step(pilot, app, _action(app, action_id))
         await _finish(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         result = shown(app)
