@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
-from ecf_tui import __version__, engine, view
+from ecf_tui import __version__, codebook, engine, view
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.loading import Registry
 from ecf_tui.profile import CourtProfile, MistakeKind
@@ -443,7 +443,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             message = message.replace(secret, "•••")
         court = self.profile.code if self.profile else "-"
         try:  # the state code, as QA and a help desk read it; the step if that fails too
-            state = engine.state_code(self.profile, self.state) if self.profile and \
+            state = codebook.code(self.profile, self.state) if self.profile and \
                 self.state else "-"
         except Exception:  # noqa: BLE001 - a report must come out whatever broke
             state = self.state.step if self.state else "-"
@@ -468,21 +468,39 @@ def run_app(app: EcfApp, **options: Any) -> int:
 
 
 def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "guided",
-             trainee: str | None = None, delay: float = 2.0) -> EcfApp:
-    """The App for a court code, a state code (`MOEB/firm-pacer/confirm`), or the picker,
-    in a training mode."""
+             trainee: str | None = None, delay: float = 2.0, scenario: str | None = None,
+             at: str | None = None) -> EcfApp:
+    """The App for a court code, an exact state code (`MOEB/firm-pacer/confirm`), a
+    help-desk scenario's screen at a court (`--scenario`, `--at`), or the picker, in a
+    training mode."""
+    from ecf_tui.errors import UserError
+
     if target is None:
+        if scenario or at:
+            raise UserError("--scenario and --at need a court.", place="run",
+                            fix="give the court first: ecf-tui run MOEB --scenario ID.")
         return EcfApp(registry, mode=mode, trainee=trainee, delay=delay)
     court, _, rest = target.partition("/")
     code = registry.load(court).code
+    if at and not scenario:
+        raise UserError("--at goes with --scenario.", place="--at",
+                        fix="add --scenario ID, or open a state with its code.")
+    if scenario:
+        if rest:
+            raise UserError("--scenario goes with a court, not a state code.",
+                            place="--scenario", fix=f"give just {code}.")
+        from ecf_tui.helpdesk.opening import scenario_state
+
+        state = scenario_state(registry, code, scenario, at)
+        return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay)
     if not rest:
         return EcfApp(registry, code, mode=mode, trainee=trainee, delay=delay)
-    from ecf_tui import graph
-    from ecf_tui.errors import UserError
+    from ecf_tui import codebook
 
     wanted = f"{code}/{rest}"
-    state = graph.state_for_code(graph.build(registry.load(code)), wanted)
+    state = codebook.codebook(registry.load(code)).state(wanted)
     if state is None:
         raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
-                        fix=f"list the paths with 'ecf-tui paths {code}', or give just {code}.")
+                        fix=f"list the codes with 'ecf-tui paths {code} --codes' or "
+                            f"'ecf-tui scenarios {code}', or give just {code}.")
     return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay)

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
     # No command opens the picker: `run`'s options as `run` would default them.
     parser.set_defaults(target=None, mode="guided", delay=2.0, trainee=None, results=None,
-                        no_save=False)
+                        no_save=False, scenario=None, at=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
     validate = sub.add_parser(
@@ -65,10 +65,35 @@ def build_parser() -> argparse.ArgumentParser:
                                "court's page, the side panel, nowhere), with the shares")
     paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
     paths.add_argument("court", metavar="COURT")
-    run = sub.add_parser("run", parents=[common],
-                         help="the simulator at a court's start, or at a state code "
-                              "(MOEB/firm-pacer/confirm)")
+    paths.add_argument("--codes", action="store_true",
+                       help="under each path, the state code of each state on it (each "
+                            "opens with 'ecf-tui run CODE')")
+    scenarios = sub.add_parser(
+        "scenarios", parents=[common],
+        help="the help desk's scenarios: what callers say, and the state code of their "
+             "screen at each court")
+    scenarios.add_argument("court", nargs="?", metavar="COURT",
+                           help="only this court's scenarios")
+    scenarios.add_argument("--search", metavar="WORDS",
+                           help="rank the scenarios by the caller's words, best first")
+    scenarios.add_argument("--format", choices=("text", "json"), default="text")
+    run = sub.add_parser(
+        "run", parents=[common],
+        help="the simulator at a court's start, or at a state code (MOEB/firm-pacer/confirm)",
+        description="A state code opens exactly the state it names, the same in every run: "
+                    "the page, the accounts logged in and submitted, whether they are linked, "
+                    "the menus, the redaction box, a cleared cache and the message shown. "
+                    "COURT/situation/step names the state reached in the fewest moves; a "
+                    "code with facts after '+' (as 'paths' and 'scenarios' print them) names "
+                    "another state of that step. Nothing typed is restored: the fields are "
+                    "empty.")
     run.add_argument("target", metavar="COURT|STATE_CODE")
+    run.add_argument("--scenario", metavar="ID",
+                     help="open the caller's screen of this help-desk scenario at COURT "
+                          "('ecf-tui scenarios COURT' lists them)")
+    run.add_argument("--at", metavar="STEP",
+                     help="with --scenario: the scenario's walk at this step instead (the "
+                          "first time it is there, or on the guide's way from its end)")
     run.add_argument("--mode", choices=MODES, default="guided",
                      help="demo (the guide's path plays by itself: Space pauses, Right "
                           "steps, Escape stops), "
@@ -131,7 +156,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if args.command == "validate":
             return _validate(reg, args.paths, args.coverage, out, err)
         if args.command == "paths":
-            return _paths(reg, args.court, out)
+            return _paths(reg, args.court, args.codes, out)
+        if args.command == "scenarios":
+            from ecf_tui.helpdesk.commands import scenarios_command
+
+            return scenarios_command(reg, args.court, args.search, args.format, out)
         if args.command == "qa":
             return _qa(reg, args, out)
         if args.command == "graph":
@@ -169,7 +198,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:
     from ecf_tui import graph, graph_export
 
-    flow = graph.build(reg.load(court))
+    flow = graph.of(reg.load(court))
     out.write(graph_export.mermaid(flow) if fmt == "mermaid" else graph_export.dot(flow))
     return EXIT_OK
 
@@ -204,7 +233,8 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
             store = progress.ProgressStore()
         except progress.StoreUnavailable as unavailable:
             problem = unavailable.paragraph()
-    app = make_app(reg, args.target, mode=args.mode, trainee=args.trainee, delay=args.delay)
+    app = make_app(reg, args.target, mode=args.mode, trainee=args.trainee, delay=args.delay,
+                   scenario=args.scenario, at=args.at)
     app.startup_problem = problem
     code = run_app(app)
     problem = save_attempts(app.finished, folder, store) or problem
@@ -233,13 +263,16 @@ def _validate(reg: Registry, names: list[str], coverage: bool, out: TextIO,
     return validate_paths(reg, names, out, err, coverage=coverage)
 
 
-def _paths(reg: Registry, court: str, out: TextIO) -> int:
-    from ecf_tui import engine, graph
+def _paths(reg: Registry, court: str, codes: bool, out: TextIO) -> int:
+    from ecf_tui import codebook, engine, graph
 
     profile = reg.load(court)
-    found = graph.paths(graph.build(profile))
+    found = graph.paths(graph.of(profile))
     width = max(len(p.id) for p in found)
     for path in found:
         steps = " > ".join(s.step for s in path.states)
         print(f"{path.id:<{width}}  {steps}  = {engine.outcome(profile, path.end)}", file=out)
+        if codes:
+            for state in path.states:
+                print(f"    {codebook.code(profile, state)}", file=out)
     return EXIT_OK

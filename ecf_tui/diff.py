@@ -89,7 +89,7 @@ def refresh_method(profile: CourtProfile) -> list[str]:
 
 def flow_shape(profile: CourtProfile) -> list[str]:
     """The flow's edges by step kind, so two courts' graphs compare whatever their ids."""
-    flow = graph.build(profile)
+    flow = graph.of(profile)
     kinds = {sid: s.kind for sid, s in profile.steps.items()}
     shape = set()
     for edge in flow.flow_edges():

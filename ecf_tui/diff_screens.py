@@ -18,7 +18,7 @@ SIZE = (100, 30)
 def _firsts(profile: CourtProfile) -> dict[str, object]:
     """The first state (breadth-first) of each step kind."""
     found: dict[str, object] = {}
-    for state in graph.build(profile).states:
+    for state in graph.of(profile).states:
         found.setdefault(profile.steps[state.step].kind, state)
     return found
 

@@ -88,7 +88,7 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
 def _graph_problems(profile: CourtProfile) -> list[Problem]:
     from ecf_tui import engine, graph
 
-    flow = graph.build(profile)
+    flow = graph.of(profile)
     problems: list[Problem] = []
     reached = {s.step for s in flow.states}
     for sid in profile.steps:
@@ -113,7 +113,7 @@ def _graph_problems(profile: CourtProfile) -> list[Problem]:
                 todo.append(prev)
     for state in flow.states:
         if state not in can_end:
-            code = engine.state_code(profile, state)
+            code = engine.short_code(profile, state)
             problems.append(Problem(("steps", state.step), f"is a trap: {code} reaches no end.",
                                     "give the step a way on or back."))
             break

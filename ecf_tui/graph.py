@@ -14,7 +14,7 @@ lies on at least one path, so running the paths covers the flow.
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -99,8 +99,30 @@ def flow_edge(profile: CourtProfile, edge: Edge) -> FlowEdge:
     return FlowEdge(MENU_BAR if chrome else source, edge.action.id, edge.target.step)
 
 
+_BUILT: OrderedDict[int, tuple[CourtProfile, StateGraph]] = OrderedDict()
+KEEP = 16
+"""Graphs kept: every court of a run and then some (a test run loads many copies)."""
+
+
+def of(profile: CourtProfile) -> StateGraph:
+    """The profile's graph, built once: loading checks the flow with it, and the state
+    codes, `run CODE` and QA read it again (MSSB's takes ~0.1 s to build). Profiles are
+    frozen, so a graph stays true for its profile; the profile is kept with it so that
+    its id is not reused while the graph is."""
+    key = id(profile)
+    if key in _BUILT:
+        _BUILT.move_to_end(key)
+        return _BUILT[key][1]
+    flow = build(profile)
+    _BUILT[key] = (profile, flow)
+    if len(_BUILT) > KEEP:
+        _BUILT.popitem(last=False)
+    return flow
+
+
 def build(profile: CourtProfile) -> StateGraph:
-    """Every state reachable from the start, and every action between them."""
+    """Every state reachable from the start, and every action between them (built
+    anew; `of` gives the one already built)."""
     first = engine.start(profile)
     seen: dict[State, None] = {first: None}
     edges: list[Edge] = []
@@ -209,7 +231,3 @@ def _names(profile: CourtProfile, edge: Edge) -> list[str]:
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
-
-def state_for_code(graph: StateGraph, code: str) -> State | None:
-    """The first state (breadth-first) whose code is `code`."""
-    return next((s for s in graph.states if engine.state_code(graph.profile, s) == code), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ecf_tui import engine, view
+from ecf_tui import codebook, engine, view
 from ecf_tui.engine import State
 from ecf_tui.profile import STEP_KINDS, CourtProfile
 from ecf_tui.screens.confirm import ConfirmScreen
@@ -62,7 +62,7 @@ def shown_for(profile: CourtProfile, state: State,
     """The screen and View for `state`, with what the training mode shows beside it; a
     dialog sits over the login page it opened from, a state the engine produced
     (`engine.opened_from`)."""
-    current = view.build(profile, state, coaching)
+    current = view.build(profile, state, codebook.code(profile, state), coaching)
     screen = SCREEN_FOR_KIND[current.step.kind]
     if screen is DialogScreen:
         under = engine.opened_from(profile, state)

@@ -60,7 +60,7 @@ def validate_file(reg: Registry, path: Path) -> str:
             for loc, text in missing
         ]
         raise ProfileErrors(path, problems)
-    flow = graph.build(profile)
+    flow = graph.of(profile)
     all_texts = list(texts(profile))
     by_sim = sum(1 for _, t in all_texts if t.source == "simulator")
     return (f"ok    {profile.code:<6} {path}  ({len(all_texts) - by_sim} guide texts, "

@@ -110,7 +110,8 @@ class View:
     step: Step
     """The step's texts and shape, from the profile (read-only)."""
     code: str
-    """The state code: `COURT/situation/step`."""
+    """The exact state code: `COURT/situation/step`, and facts after `+` where more
+    than one state reads alike (`codebook`)."""
     stage: int
     """Which of the procedure's eight stages (0: before you begin)."""
     stage_name: str
@@ -180,12 +181,14 @@ STAGE_COUNT = 8
 """The procedure's stages, the same for every court (a court without dialogs skips 3)."""
 
 
-def build(profile: CourtProfile, state: State, coaching: Coaching = GUIDED) -> View:
+def build(profile: CourtProfile, state: State, code: str,
+          coaching: Coaching = GUIDED) -> View:
+    """What the screens show for `state`; `code` is its exact state code (the codebook's,
+    worked out from the flow graph, which the View's layer does not build)."""
     step = profile.steps[state.step]
     offered = {a.id: a for a in engine.actions(profile, state)}
     stage = engine.stage_of(step)
     outcome = engine.outcome(profile, state)
-    code = engine.state_code(profile, state)
     coached = coaching.coached
     advised = engine.advice(profile, state) if coached else None
     guidance = _guidance(profile, state, step) if coached or coaching.hint else ()

@@ -94,7 +94,7 @@ def test_mssb_cmecf_credentials_on_pacer_login_open_the_dialog_closed_with_x(pro
     mssb = profiles["MSSB"]
     state = typed_login(mssb, at_login(mssb), "cmecf", "filer")
     assert state.step == "cmecf-dialog" and state.pacer is None
-    assert engine.state_code(mssb, state) == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
+    assert engine.short_code(mssb, state) == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
     assert [a.id for a in engine.actions(mssb, state)][0] == "close"
     state = do(mssb, state, "close")
     assert state.step == "pacer-login"
@@ -106,7 +106,7 @@ def test_cmecf_credentials_elsewhere_fail_like_a_wrong_login(profiles, court: st
     profile = profiles[court]
     state = typed_login(profile, at_login(profile), "cmecf", "filer")
     assert state.step == "pacer-login" and state.notice == "cmecf-on-pacer-login"
-    assert engine.state_code(profile, state) == f"{court}/cmecf-on-pacer-login/pacer-login"
+    assert engine.short_code(profile, state) == f"{court}/cmecf-on-pacer-login/pacer-login"
 
 
 def test_mssb_inactive_pacer_user_continues(profiles) -> None:
@@ -175,7 +175,7 @@ def test_not_upgraded_pacer_gets_the_upgrade_message(profiles, court: str) -> No
     state = follow(profile, state, "link-form")
     state = typed_link(profile, state, "filer")
     assert state.step == "must-upgrade" and engine.outcome(profile, state) == "stop"
-    assert engine.state_code(profile, state) == f"{court}/not-upgraded-pacer/must-upgrade"
+    assert engine.short_code(profile, state) == f"{court}/not-upgraded-pacer/must-upgrade"
 
 
 @pytest.mark.parametrize("court", COURTS)
@@ -186,7 +186,7 @@ def test_firm_pacer_account_shows_the_firms_name_and_the_right_move_is_not_to_su
     state = typed_login(profile, at_login(profile), "pacer", "firm")
     state = typed_link(profile, follow(profile, state, "link-form"), "filer")
     assert state.step == "confirm"
-    assert engine.state_code(profile, state) == f"{court}/firm-pacer/confirm"
+    assert engine.short_code(profile, state) == f"{court}/firm-pacer/confirm"
     assert profile.accounts.pacer[state.pacer].name.text == "Doe & Roe LLP"
     advice = engine.advice(profile, state)
     assert advice is not None and advice.id != "submit"
@@ -198,7 +198,7 @@ def test_firm_pacer_account_shows_the_firms_name_and_the_right_move_is_not_to_su
 def test_names_that_do_not_match_go_back(profiles, court: str) -> None:
     profile = profiles[court]
     state = typed_link(profile, at_link_form(profile), "colleague")
-    assert engine.state_code(profile, state) == f"{court}/names-differ/confirm"
+    assert engine.short_code(profile, state) == f"{court}/names-differ/confirm"
     assert engine.advice(profile, state) == Action("back")
     back = do(profile, state, "back")
     assert back.step == "link-form" and back.cmecf is None
@@ -265,7 +265,7 @@ def test_mssb_refreshes_by_query_or_reports_only(profiles) -> None:
     assert "refresh" not in offered and "menu:Help" not in offered
     utilities = do(mssb, state, "menu:Utilities")
     assert utilities.step == "utilities"
-    assert engine.state_code(mssb, utilities) == "MSSB/menus-not-refreshed/utilities"
+    assert engine.short_code(mssb, utilities) == "MSSB/menus-not-refreshed/utilities"
 
 
 def test_casb_refreshes_by_browser_or_by_logging_out_and_in(profiles) -> None:
@@ -283,7 +283,7 @@ def test_alnb_log_out_needs_the_cache_cleared(profiles) -> None:
     out = do(alnb, state, "menu:Logout")
     not_cleared = typed_login(alnb, out, "pacer", "individual")
     assert not_cleared.step == "main"
-    assert engine.state_code(alnb, not_cleared) == "ALNB/menus-not-refreshed/main"
+    assert engine.short_code(alnb, not_cleared) == "ALNB/menus-not-refreshed/main"
     cleared = do(alnb, out, "clear-cache")
     assert typed_login(alnb, cleared, "pacer", "individual").step == "refreshed"
 
@@ -376,7 +376,7 @@ def test_mssb_dialog_selection_is_a_mistake_the_simulator_explains(profiles) -> 
     assert offered == ["close", "select:Select a CM/ECF account", "select:Select a PACER account"]
     wrong = do(mssb, state, "select:Select a PACER account")
     assert wrong.step == "cmecf-dialog" and wrong.notice == "dialog-selection"
-    assert engine.state_code(mssb, wrong) == "MSSB/dialog-selection/cmecf-dialog"
+    assert engine.short_code(mssb, wrong) == "MSSB/dialog-selection/cmecf-dialog"
     assert mssb.notices["dialog-selection"].source == "simulator"
     assert engine.advice(mssb, wrong) == Action("close")
     assert do(mssb, wrong, "close").step == "pacer-login"

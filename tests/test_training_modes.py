@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input
 
-from ecf_tui import engine
+from ecf_tui import codebook, engine
 from ecf_tui.app import make_app
 from ecf_tui.cli import main
 from ecf_tui.qa.driver import perform, settled, shown
@@ -70,7 +70,7 @@ async def test_guided_explains_a_mistake_and_highlights_the_guides_control(reg, 
         assert "That was a mistake" in panel
         assert {explained.did.text, explained.shows.text} <= panel
         assert all(t.text in panel for t in explained.recover)
-        assert _code_shown(app) == engine.state_code(app.profile, app.state)
+        assert _code_shown(app) == codebook.code(app.profile, app.state)
         # The next action takes the explanation away.
         await _step(pilot, app, engine.advice(app.profile, app.state))
         assert "That was a mistake" not in shown(app)

@@ -2,7 +2,7 @@
 
 `step(profile, state, action)` returns the next state; `actions(profile, state)`
 lists what the user can do; `advice` is the guide's way from any state;
-`situation` and `state_code` read a state as a person does. Nothing here imports
+`situation` and `short_code` read a state as a person does. Nothing here imports
 Textual: screens render the state and turn keys into actions, and never decide
 where the flow goes.
 
@@ -27,7 +27,7 @@ from ecf_tui.engine.accounts import (
     submit_link,
 )
 from ecf_tui.engine.advice import advice
-from ecf_tui.engine.codes import situation, state_code
+from ecf_tui.engine.codes import short_code, situation
 from ecf_tui.engine.mistakes import mistake
 from ecf_tui.engine.pages import CMECF_PAGES, END_KINDS, is_chrome
 from ecf_tui.engine.stages import KIND_NAMES, STAGE_NAMES, STAGE_OF_KIND, stage_of
@@ -70,7 +70,7 @@ __all__ = [
     "situation",
     "stage_of",
     "start",
-    "state_code",
+    "short_code",
     "step",
     "submit_link",
 ]

@@ -38,6 +38,7 @@ def situation(profile: CourtProfile, state: State) -> str:
     return HAPPY
 
 
-def state_code(profile: CourtProfile, state: State) -> str:
-    """The state's short, stable code: `COURT/situation/step`."""
+def short_code(profile: CourtProfile, state: State) -> str:
+    """The readable part of a state's code, `COURT/situation/step`, which states alike to a
+    person share (`codebook` gives each state its exact code)."""
     return f"{profile.code}/{situation(profile, state)}/{state.step}"

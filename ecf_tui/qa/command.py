@@ -45,7 +45,7 @@ def parse_size(text: str) -> Size:
 def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
            only: list[str], timings: bool, stdout: TextIO) -> int:
     codes = [reg.source(c).code for c in courts] or reg.codes()
-    flows = {code: graph.build(reg.load(code, graph_checks=False)) for code in codes}
+    flows = {code: graph.of(reg.load(code, graph_checks=False)) for code in codes}
     plans = {code: [p.id for p in graph.paths(flow)] for code, flow in flows.items()}
     if only:
         # A path id names a situation, and not every court has every situation (only MSSB

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecf_tui import engine, graph
+from ecf_tui import codebook, graph
 from ecf_tui.engine import State
 from ecf_tui.files import write_text
 from ecf_tui.loading import Registry
@@ -91,7 +91,7 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     from ecf_tui.app import EcfApp
 
     profile = reg.load(court, graph_checks=False)
-    flow = graph.build(profile)
+    flow = graph.of(profile)
     by_id = {p.id: p for p in graph.paths(flow)}
     results = []
     app = EcfApp(reg, court, graph_checks=False)
@@ -117,8 +117,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     async def arrive(state: State, action: str | None) -> None:
         assert app.state is not None, "QA's App always shows a court"
         if app.state != state:
-            raise _Fault(f"the app shows {engine.state_code(profile, app.state)} where the "
-                         f"engine expects {engine.state_code(profile, state)}", state)
+            raise _Fault(f"the app shows {codebook.code(profile, app.state)} where the "
+                         f"engine expects {codebook.code(profile, state)}", state)
         await settled(pilot, app)
         _check_screen(app, profile, state)
         steps.append(_record(app, profile, len(steps) + 1, state, action, path, out, capture))
@@ -141,7 +141,7 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         if not path.complete:
             raise _Fault("no end can be reached from here: the flow stops", path.end)
     except _Fault as fault:
-        failure = Failure(fault.reason, engine.state_code(profile, fault.state),
+        failure = Failure(fault.reason, codebook.code(profile, fault.state),
                           len(steps) + 1, tuple(taken))
         if shorten:
             failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1)
@@ -188,7 +188,7 @@ def _record(app: EcfApp, profile: CourtProfile, n: int, state: State, action: st
         (out / folder).mkdir(parents=True, exist_ok=True)
         write_text(out / folder / f"{name}.svg", svg)
         write_text(out / folder / f"{name}.txt", text)
-    return StepRecord(n, state.step, engine.state_code(profile, state), action,
+    return StepRecord(n, state.step, codebook.code(profile, state), action,
                       str(folder / f"{name}.svg"), str(folder / f"{name}.txt"))
 
 
@@ -197,7 +197,7 @@ async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     """Cut a failing path down: the shortest way from the start to where the fault
     showed (and, for a missing control, that action), kept if it fails too."""
     profile = flow.profile
-    code = engine.state_code(profile, fault.state)
+    code = codebook.code(profile, fault.state)
     as_taken = Failure(fault.reason, code, at, tuple(taken))
     route = graph.shortest_route(flow, [flow.start], {fault.state})
     if route is None:
