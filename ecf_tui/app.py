@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
@@ -29,12 +32,16 @@ from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.result import ResultScreen
+from ecf_tui.screens.scenario_search import ScenarioAt, ScenarioSearchScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import Attempt
 from ecf_tui.training.record import AttemptRecord, Mode
+
+if TYPE_CHECKING:
+    from ecf_tui.helpdesk.loading import Scenarios
 from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -66,6 +73,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("f7", "hint", "Hint"),
         Binding("question_mark", "hint", "Hint", show=False),
         Binding("f2", "toggle_accounts", "Accounts"),
+        Binding("f3", "toggle_desk", "Help desk"),
+        Binding("f9", "copy_code", "Copy code"),
+        Binding("ctrl+f", "find_scenario", "Find scenario", show=False),
         Binding("ctrl+r", "start_over", "Start over"),
         # The demo's keys, before any field or button sees them (demo mode only); the
         # demo's caption lists them (in the footer they pushed Escape past its edge).
@@ -75,12 +85,12 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (120, "-wider")]
-    ENABLE_COMMAND_PALETTE = False  # with a resize to a few columns it crashes Textual 8.2
+    COMMAND_PALETTE_DISPLAY = "^p"
 
     def __init__(self, registry: Registry, court: str | None = None,
                  state: State | None = None, *, graph_checks: bool = True,
                  mode: Mode = "guided", trainee: str | None = None,
-                 delay: float = 2.0) -> None:
+                 delay: float = 2.0, scenario: str | None = None) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
         self.registry = registry
@@ -104,6 +114,13 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         self._typing: list[str] = []
         """Demo: what of a typed move is still to show ("login", "password", "send")."""
         self.add_class(f"-mode-{mode}")
+        # Switch court, open a scenario, jump to a step: a help desk's and a trainer's
+        # ways round; in practice and assess they would skip the walk being practised.
+        self.use_command_palette = mode in ("guided", "demo")
+        self.scenario = scenario
+        """The help-desk scenario opened (`--scenario`): its fix shows in the desk panel."""
+        self._desk = False
+        self._scenarios: Scenarios | None = None
         self.startup_problem: str | None = None
         """Why progress will not be saved (a store that cannot be used), said on start."""
 
@@ -112,7 +129,20 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         """What the mode shows beside the page now (the View is built with it)."""
         tally = self.attempt.tally if self.attempt is not None else (0, 0)
         return view.Coaching(self.mode, self._mistake, self._hint, self._accounts, tally,
-                             self._seen_email, self._paused)
+                             self._seen_email, self._paused, self._desk_view())
+
+    def _desk_view(self) -> view.DeskView | None:
+        """The help-desk panel for the state shown, where F3 opened it."""
+        if not self._desk or self.profile is None or self.state is None:
+            return None
+        from ecf_tui.helpdesk.desk import desk_view
+
+        scenarios = self._scenarios_known()
+        code = codebook.code(self.profile, self.state)
+        court = self.profile.code
+        opened = [b for b in scenarios.at(court) if b.scenario.id == self.scenario]
+        return desk_view(self.profile, self.state, code, self.registry.guide_text(court),
+                         opened or scenarios.for_code(court, code))
 
     def on_mount(self) -> None:
         if self.startup_problem:
@@ -369,6 +399,11 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if isinstance(self.screen, GuideScreen | TooSmallScreen | AssessIntroScreen
                       | ResultScreen) and action != "quit":
             return False
+        if action == "find_scenario":
+            return self.mode in ("guided", "demo")
+        if action in ("toggle_desk", "copy_code"):  # the help desk's: the code shows there
+            return self.profile is not None and self.mode in ("guided", "demo") and (
+                action == "toggle_desk" or self._desk)
         if action in ("open_guide", "toggle_accounts") and self.mode == "assess":
             return False  # no guide, no hints, the accounts shown once before it began
         if action.startswith("demo_"):
@@ -419,6 +454,85 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self._file_attempt()
             self.attempt = Attempt(self.profile, self.mode, self.trainee)
         self.show_state(engine.start(self.profile))
+
+    def action_toggle_desk(self) -> None:
+        """The help desk's panel (the state code, the accounts in play, the guide's words
+        with file and line, the fix) in place of the trainee's; F3 again puts it back."""
+        self._desk = not self._desk
+        self.set_class(self._desk, "-desk")
+        self.refresh_bindings()
+        if self.state is not None:
+            self._show()
+
+    def _scenarios_known(self) -> Scenarios:
+        from ecf_tui.helpdesk import loading
+
+        if self._scenarios is None:
+            self._scenarios = loading.load(self.registry)
+        return self._scenarios
+
+    def action_find_scenario(self) -> None:
+        """The help desk's search: the caller's words, the scenarios of every court
+        ranked as they are typed, Enter to open the caller's screen."""
+        if self.mode not in ("guided", "demo"):
+            return
+        found = [ScenarioAt(b.scenario, b.court, b.code) for b in self._scenarios_known().bound]
+        court = self.profile.code if self.profile else None
+        self.push_screen(ScenarioSearchScreen(found, court), self._open_scenario)
+
+    def _open_scenario(self, chosen: ScenarioAt | None) -> None:
+        if chosen is not None:
+            bound = self._scenarios_known().get(chosen.court, chosen.scenario.id)
+            self.open_state(chosen.court, bound.walk.end, chosen.scenario.id)
+
+    def open_state(self, court: str, state: State, scenario: str | None = None) -> None:
+        """Go straight to a state of any court (a scenario's caller's screen, a step from
+        the command palette); the walk in progress is kept as an attempt of its own."""
+        if self.attempt is not None and self.attempt.steps:
+            self._file_attempt()
+        first = self.profile is None
+        self.profile = self.registry.load(court)
+        self.scenario = scenario
+        if self.mode != "demo":
+            self.attempt = Attempt(self.profile, self.mode, self.trainee)
+        elif first:
+            self.set_interval(self.delay, self._demo_tick)
+        self.show_state(state)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P): switch court, open a scenario, jump to a step of
+        the open court, and quit."""
+        for code in self.registry.codes():
+            profile = self.registry.load(code)
+            yield SystemCommand(f"Switch court: {code}", profile.name.text,
+                                partial(self._switch_court, code))
+        for bound in self._scenarios_known().bound:
+            yield SystemCommand(f"Open scenario: {bound.scenario.title} ({bound.court})",
+                                bound.code, partial(self.open_state, bound.court,
+                                                    bound.walk.end, bound.scenario.id))
+        if self.profile is not None:
+            profile = self.profile
+            for step_id, step in profile.steps.items():
+                state = codebook.codebook(profile).first_at(step_id)
+                if state is not None:
+                    yield SystemCommand(
+                        f"Jump to step: {step_id}",
+                        f"{engine.KIND_NAMES.get(step.kind, step.kind)} · "
+                        f"{codebook.code(profile, state)}",
+                        partial(self.open_state, profile.code, state))
+        yield SystemCommand("Quit", "Quit ecf-tui", self.action_quit)
+
+    def _switch_court(self, code: str) -> None:
+        self.open_state(code, engine.start(self.registry.load(code)))
+
+    def action_copy_code(self) -> None:
+        """The state code to the clipboard (the terminal's, OSC 52): what a help desk
+        sends a colleague, who opens it with `ecf-tui run CODE`."""
+        if self.profile is None or self.state is None:
+            return
+        code = codebook.code(self.profile, self.state)
+        self.copy_to_clipboard(code)
+        self.notify(f"Copied {code}. Open it with: ecf-tui run {code}", title="State code")
 
     def action_toggle_sources(self) -> None:
         """Colour every court text by its source (the court's guide, another court's,
@@ -492,15 +606,16 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
         from ecf_tui.helpdesk.opening import scenario_state
 
         state = scenario_state(registry, code, scenario, at)
-        return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay)
+        return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay,
+                      scenario=scenario)
     if not rest:
         return EcfApp(registry, code, mode=mode, trainee=trainee, delay=delay)
     from ecf_tui import codebook
 
     wanted = f"{code}/{rest}"
-    state = codebook.codebook(registry.load(code)).state(wanted)
-    if state is None:
+    found = codebook.codebook(registry.load(code)).state(wanted)
+    if found is None:
         raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
                         fix=f"list the codes with 'ecf-tui paths {code} --codes' or "
                             f"'ecf-tui scenarios {code}', or give just {code}.")
-    return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay)
+    return EcfApp(registry, code, found, mode=mode, trainee=trainee, delay=delay)

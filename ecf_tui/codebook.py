@@ -6,8 +6,9 @@ reads; several states can share it (MSSB has 656 states and 87 short codes): the
 firm's account on the redaction page with the box ticked or not, logged in again as
 someone else after linking. A help desk needs a code to open the same screen with the
 same account facts every time, so each short code names one canonical state, the one
-reached in the fewest moves from the start (ties go to the fewest facts set, then to
-the facts in order, never to the order actions are listed in). Any other state of
+reached in the fewest moves from the start (ties go to the one using the fewest
+accounts other than the trainee's own, then the fewest facts set, then the facts in
+order; never to the order actions are listed in). Any other state of
 that short code adds, after `+`, each fact in which it differs from the canonical one:
 `MOEB/firm-pacer/redaction+pacer:individual+ticked`.
 
@@ -55,6 +56,14 @@ def _set_count(state: State) -> int:
     return sum(1 for name in FACTS if getattr(state, name))
 
 
+def _others(profile: CourtProfile, state: State) -> int:
+    """How many accounts other than the trainee's own the state has in play: the firm's
+    account on the confirm page shows beside the trainee's own CM/ECF account."""
+    own = engine.own_account_ids(profile)
+    return sum(1 for mine, theirs in zip((state.pacer, state.cmecf), own, strict=True)
+               if mine not in (None, theirs))
+
+
 @dataclass(frozen=True)
 class Codebook:
     """Every state of a court's flow with its exact code, both ways."""
@@ -74,6 +83,14 @@ class Codebook:
     def state(self, code: str) -> State | None:
         """The state a code opens; None where no state has it."""
         return self.states.get(code)
+
+    def first_at(self, step: str) -> State | None:
+        """The state a person jumping to a step means: the guide's own there (happy, or
+        linked once past the link), else the first the flow reaches."""
+        on_step = [s for s in self.states.values() if s.step == step]
+        plain = [s for s in on_step if "+" not in self.codes[s] and engine.situation(
+            self.profile, s) in (engine.HAPPY, "linked")]
+        return (plain or on_step or [None])[0]
 
     def __iter__(self) -> Iterator[tuple[str, State]]:
         return iter(self.states.items())
@@ -105,7 +122,8 @@ def _build(profile: CourtProfile, flow: graph.StateGraph) -> Codebook:
         groups.setdefault(engine.short_code(profile, state), []).append(state)
     codes: dict[State, str] = {}
     for short, members in groups.items():
-        canonical = min(members, key=lambda s: (depth[s], _set_count(s), facts(s)))
+        canonical = min(members, key=lambda s: (depth[s], _others(profile, s), _set_count(s),
+                                                 facts(s)))
         own = facts(canonical)
         for state in members:
             extra = [mine for mine, theirs in zip(facts(state), own, strict=True)

@@ -60,6 +60,30 @@ class PracticeAccount:
 
 
 @dataclass(frozen=True)
+class DeskQuote:
+    """A text of the court's guide for this step, and where the guide file has it."""
+
+    text: Text
+    where: str
+    """`guides/MSSB.txt:126`: the guide file (beside the profile) and the line."""
+
+
+@dataclass(frozen=True)
+class DeskView:
+    """The help-desk panel (F3): what a person answering a call reads beside the
+    caller's screen. Worked out by `helpdesk.desk` (which reads the guide file)."""
+
+    code: str
+    accounts: tuple[str, ...]
+    """The accounts in play and their facts, a line each (the simulator's words)."""
+    quotes: tuple[DeskQuote, ...]
+    """The guide's own words for this step; none where the guide is silent here."""
+    scenario: str | None
+    """The scenario's title: the one opened, or the one whose caller's screen this is."""
+    fix: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
 class Coaching:
     """What the training mode shows beside the court's page. Guided (the default)
     shows everything; practice shows the guide's words only on request (`hint`) and the
@@ -78,6 +102,8 @@ class Coaching:
     """Demo: the court's e-mail notification was shown already."""
     paused: bool = False
     """Demo: paused (Space)."""
+    desk: DeskView | None = None
+    """The help-desk panel, where F3 opened it."""
 
     @property
     def coached(self) -> bool:
@@ -154,6 +180,8 @@ class View:
     demo_next: str | None = None
     """Demo: the next move in a few words (the caption under the page); None elsewhere."""
     demo_paused: bool = False
+    desk: DeskView | None = None
+    """The help-desk panel (F3), in place of the guide's words."""
 
     @property
     def stage_label(self) -> str:
@@ -221,6 +249,7 @@ def build(profile: CourtProfile, state: State, code: str,
         tally=_tally(coaching) if coaching.mode == "practice" else None,
         demo_next=_demo_next(profile, state, coaching) if coaching.mode == "demo" else None,
         demo_paused=coaching.paused,
+        desk=coaching.desk,
     )
 
 
@@ -276,6 +305,11 @@ def guide_page(profile: CourtProfile, guide_text: str, step_id: str) -> GuidePag
     focus = next((i for t in own for i, line in enumerate(lines)
                   if line and (contains(line, t.text) or contains(fold(t.text), line))), 0)
     return GuidePage(f"{profile.code}: {profile.about.guide_title.text}", lines, focus)
+
+
+def guidance(profile: CourtProfile, state: State) -> tuple[Text, ...]:
+    """What the court's guide says to do now (the side panel's words; the help desk's)."""
+    return _guidance(profile, state, profile.steps[state.step])
 
 
 def _guidance(profile: CourtProfile, state: State, step: Step) -> tuple[Text, ...]:

@@ -88,3 +88,28 @@ async def test_the_app_started_in_a_small_window_asks_for_a_bigger_one(reg) -> N
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.view.step_id == "before-you-begin"
+
+
+@pytest.mark.parametrize("opener", ["ctrl+p", "ctrl+f"])
+async def test_the_command_palette_and_the_search_survive_any_size(reg, opener: str) -> None:
+    """The command palette (which crashed Textual 8.2 at a few columns, so the app once
+    went without it) and the help desk's search, open while the window shrinks to one
+    cell and grows back: no crash, and they are still open, the words typed kept."""
+    app = make_app(reg, "CASB")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(opener)
+        modal = app.screen
+        field = modal.query_one(Input)
+        field.value = "confirm"
+        for _ in range(40):  # the palette shows its list a moment after it opens
+            await pilot.pause(0.05)
+            if opener != "ctrl+p" or modal.has_class("-ready"):
+                break
+        for width, height in [(4, 4), *LONG_SIZES]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is modal and field.value == "confirm"
+        assert app.return_code is None

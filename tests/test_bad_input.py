@@ -18,7 +18,8 @@ def test_an_unknown_state_code_is_a_paragraph() -> None:
     code, out, err = run("run", "MOEB/nobody/confirm")
     assert code == 2 and out == ""
     assert err.startswith("ecf-tui: run: no state of MOEB has the code 'MOEB/nobody/confirm'.")
-    assert "Fix: list the paths with 'ecf-tui paths MOEB'" in err and "Traceback" not in err
+    assert "Fix: list the codes with 'ecf-tui paths MOEB --codes'" in err
+    assert "Traceback" not in err
 
 
 def test_jobs_zero_is_a_paragraph_and_writes_nothing(tmp_path: Path) -> None:

@@ -53,14 +53,6 @@ def test_path_ids_are_unique_and_stable_across_processes(profiles) -> None:
         assert ids == [p.id for p in graph.paths(graph.build(profiles[court]))]
 
 
-def test_every_state_code_leads_back_to_a_state(profiles) -> None:
-    moeb = profiles["MOEB"]
-    flow = graph.build(moeb)
-    state = graph.state_for_code(flow, "MOEB/firm-pacer/confirm")
-    assert state is not None and state.pacer == "firm" and state.step == "confirm"
-    assert graph.state_for_code(flow, "MOEB/nothing/here") is None
-
-
 def _problems(court_copy, add: str = "", swap: tuple[str, str] = ("", "")) -> str:
     """Load a copy of CASB with `add` appended and `swap` made; the paragraph it fails with."""
     path = court_copy("CASB")

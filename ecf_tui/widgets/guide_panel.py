@@ -7,10 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ecf_tui.view import MistakeView, View
+from ecf_tui.profile import Text
+from ecf_tui.view import DeskView, MistakeView, View
 from ecf_tui.widgets.page_text import texts
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
+SILENT = Text(text="The guide is silent here: the page's words are the simulator's.",
+              source="simulator")
 ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
 OWN = 2
 """The View lists the trainee's own PACER and CM/ECF accounts first."""
@@ -24,7 +27,8 @@ class GuidePanel(VerticalScroll):
     @staticmethod
     def shows(view: View) -> tuple[object, ...]:
         """What of a View this draws: the same for two Views, nothing to compose again."""
-        return (view.mistake, view.guidance, view.step.kind in ACCOUNT_STEPS and view.accounts,
+        return (view.desk, view.mistake, view.guidance,
+                view.step.kind in ACCOUNT_STEPS and view.accounts,
                 view.step.picture if view.guidance else None)
 
     def compose(self) -> ComposeResult:
@@ -32,6 +36,9 @@ class GuidePanel(VerticalScroll):
         shown = self.shows(self.view)
         # Nothing to show (practice before a hint, assess): the page takes the width.
         self.display = any(shown)
+        if self.view.desk is not None:  # the help desk's panel in place of the trainee's
+            yield from self._compose_desk(self.view.desk)
+            return
         if self.view.mistake is not None:
             yield from self._compose_mistake(self.view.mistake)
         if self.view.guidance:
@@ -58,3 +65,26 @@ class GuidePanel(VerticalScroll):
         yield from texts([mistake.did, mistake.shows], classes="mistake-text")
         yield Static("How to recover", classes="panel-heading")
         yield from texts(mistake.recover, classes="mistake-text")
+
+    @staticmethod
+    def _compose_desk(desk: DeskView) -> ComposeResult:
+        """What a person answering a call reads: the state code to send a colleague, the
+        accounts in play, the guide's words for this step with where the guide has
+        them, and the fix."""
+        yield Static("Help desk", classes="panel-heading desk-heading")
+        yield Static(desk.code, id="desk-code", classes="desk-code")
+        yield Static("F9: copy the code", classes="desk-hint")
+        if desk.scenario is not None:
+            yield Static("Caller's problem", classes="panel-heading")
+            yield Static(desk.scenario, classes="desk-line")
+        yield Static("Accounts in play", classes="panel-heading")
+        yield from (Static(line, classes="desk-line") for line in desk.accounts)
+        yield Static("The court's guide says", classes="panel-heading")
+        if not desk.quotes:
+            yield from texts([SILENT], classes="guide-instruction")
+        for quote in desk.quotes:
+            yield from texts([quote.text], classes="desk-quote")
+            yield Static(quote.where, classes="desk-where")
+        if desk.fix:
+            yield Static("The fix", classes="panel-heading")
+            yield from texts(desk.fix, classes="guide-instruction")
