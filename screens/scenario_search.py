@@ -63,7 +63,10 @@ class ScenarioSearchScreen(ModalScreen[ScenarioAt | None]):
         self.dismiss(self.listed[event.option_index])
 
     def action_focus_results(self) -> None:
-        self.query_one("#search-results", OptionList).focus()
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is None and self.listed:
+            results.highlighted = 0  # the best match, as Enter in the field would open
+        results.focus()
 
     def _list(self, words: str) -> None:
         """Every binding of the scenarios the words match, best scenario first; before

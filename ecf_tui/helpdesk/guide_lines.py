@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ecf_tui.fidelity import contains, fold
 
-SPAN = 8
-"""The most lines a quote can run over (a paragraph the PDF wrapped)."""
+SPAN = 12
+"""The most lines a quote can run over (a paragraph the PDF wrapped, with the blank
+lines the PDF's text put between its lines)."""
 
 
 def line_of(guide: str, text: str) -> int | None:
@@ -17,7 +18,11 @@ def line_of(guide: str, text: str) -> int | None:
         for start in range(len(lines) - span + 1):
             if not lines[start]:
                 continue
-            if contains(" ".join(lines[start:start + span]), text) and (
-                    span == 1 or not contains(" ".join(lines[start + 1:start + span]), text)):
+            if contains(_joined(lines[start:start + span]), text) and (
+                    span == 1 or not contains(_joined(lines[start + 1:start + span]), text)):
                 return start + 1
     return None
+
+
+def _joined(lines: list[str]) -> str:
+    return " ".join(line for line in lines if line)
