@@ -404,6 +404,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if action in ("toggle_desk", "copy_code"):  # the help desk's: the code shows there
             return self.profile is not None and self.mode in ("guided", "demo") and (
                 action == "toggle_desk" or self._desk)
+        if action == "toggle_accounts" and self._desk:
+            return False  # the desk panel shows the accounts in play, not the practice list
         if action in ("open_guide", "toggle_accounts") and self.mode == "assess":
             return False  # no guide, no hints, the accounts shown once before it began
         if action.startswith("demo_"):

@@ -78,6 +78,6 @@ class ScenarioSearchScreen(ModalScreen[ScenarioAt | None]):
         self.listed = [s for sid in order for s in at_court if s.scenario.id == sid]
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        results.add_options([Option(f"{s.scenario.title}\n  {s.code}") for s in self.listed])
+        results.add_options([Option(f"{s.court:<5} {s.scenario.title}") for s in self.listed])
         if not self.listed:
             results.add_option(Option("No scenario matches those words.", disabled=True))

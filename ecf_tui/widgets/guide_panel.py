@@ -69,22 +69,22 @@ class GuidePanel(VerticalScroll):
     @staticmethod
     def _compose_desk(desk: DeskView) -> ComposeResult:
         """What a person answering a call reads: the state code to send a colleague, the
-        accounts in play, the guide's words for this step with where the guide has
-        them, and the fix."""
+        caller's problem and its fix first (in sight at 80x24), then the guide's words
+        for this step with where the guide has them, and the accounts in play."""
         yield Static("Help desk", classes="panel-heading desk-heading")
         yield Static(desk.code, id="desk-code", classes="desk-code")
-        yield Static("F9: copy the code", classes="desk-hint")
+        yield Static("F9 copy · Ctrl+F find · Ctrl+P commands", classes="desk-hint")
         if desk.scenario is not None:
             yield Static("Caller's problem", classes="panel-heading")
             yield Static(desk.scenario, classes="desk-line")
-        yield Static("Accounts in play", classes="panel-heading")
-        yield from (Static(line, classes="desk-line") for line in desk.accounts)
+        if desk.fix:
+            yield Static("The fix", classes="panel-heading")
+            yield from texts(desk.fix, classes="guide-instruction")
         yield Static("The court's guide says", classes="panel-heading")
         if not desk.quotes:
             yield from texts([SILENT], classes="guide-instruction")
         for quote in desk.quotes:
             yield from texts([quote.text], classes="desk-quote")
             yield Static(quote.where, classes="desk-where")
-        if desk.fix:
-            yield Static("The fix", classes="panel-heading")
-            yield from texts(desk.fix, classes="guide-instruction")
+        yield Static("Accounts in play", classes="panel-heading")
+        yield from (Static(line, classes="desk-line") for line in desk.accounts)

@@ -22,7 +22,9 @@ Keys = tuple[tuple[str, str, str, bool, str], ...]
 
 class KeysFooter(Footer):
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        super().__init__(compact=True, show_command_palette=False)
+        # Ctrl+P is named by the help desk's panel and the README: at 80 columns the
+        # court's keys need the whole row.
         # Keys at the first compose: Textual's footer composes empty, then again once the
         # screen's bindings are known, which they are by the time this one is mounted.
         self.set_reactive(Footer._bindings_ready, True)
