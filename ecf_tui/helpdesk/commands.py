@@ -13,8 +13,8 @@ from ecf_tui.loading import Registry, court_code
 
 def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: str,
                       out: TextIO) -> int:
+    code = reg.load(court).code if court else None  # an unknown court: said before loading
     known = loading.load(reg)
-    code = reg.load(court).code if court else None
     listed = [s for s in known.by_id.values() if code is None or code in s.courts]
     hits = search.rank(listed, query) if query else [search.Hit(s, 0.0, "") for s in listed]
     rows = [_row(known, hit, code) for hit in hits]

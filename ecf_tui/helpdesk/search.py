@@ -23,41 +23,69 @@ PHRASES = (
     # Several words a caller says for one thing, before the text is cut into words.
     (r"\bcm\s*/\s*ecf\b|\bcm-ecf\b|\be-?fil(?:e|ing|er)\b|\becf\b|\belectronic filing\b",
      " cmecf "),
+    # "filing" alone is the filing menus; a filing login, password or account is CM/ECF's.
+    (r"\bfiling\s+(?=(?:log\s*in|login|password|account|credential|user))", " cmecf "),
     (r"\blog(?:ged|ging)?\s+in\b|\bsign(?:ed|ing)?\s+in\b|\buser\s*name\b|\buser\s*id\b",
      " login "),
     (r"\blog(?:ged|ging)?\s+(?:out|off)\b|\bsign(?:ed|ing)?\s+out\b", " logout "),
     (r"\be-?mail\b", " email "),
     (r"\bgo(?:es|ing)?[- ]live\b|\bgo[- ]?live\b", " live "),
+    (r"\b(?:not|aren'?t|isn'?t)\s+(?:the\s+)?same\b", " differ "),
+    # Not knowing a login or password is having forgotten it.
+    (r"\b(?:don'?t|do\s+not|can'?t|cannot)\s+(?:know|remember|recall)\b|\bno\s+idea\b",
+     " forgot "),
     (r"\bcan'?t\b|\bcannot\b|\bunable\b|\bwon'?t\b|\bdoesn'?t\b|\bdidn'?t\b|\bnot\b|\bno\b",
      " not "),
     (r"\b800[- ]?676[- ]?6856\b", " pacerphone "),
+    # Ticking a box is the redaction agreement's; a box or window that pops up is a dialog.
+    (r"\b(?:check|tick)(?:ed|ing|s)?\s+(?:(?:the|a|that|this)\s+)?box\b|\bcheck\s*mark\b",
+     " redaction "),
+    (r"\bpop(?:s|ped|ping)?[- ]?up\b|\bpopup\b", " popup "),
+    # Done before: linked already (not "before linking").
+    (r"\b(link(?:ed)?|done|did)\s+(?:(?:it|this|that|them)\s+)?before\b", r"\1 already"),
+    # Getting somewhere is finding it.
+    (r"\b(?:get|go)\s+to\b|\bnavigat\w*|\blocat\w*", " find "),
+    # What the filing menus are for: a new case, a petition, a claim.
+    (r"\bnew\s+cases?\b|\bpetitions?\b|\bproofs?\s+of\s+claim\b", " menu "),
+    # A year before PACER's upgrade (CANB: accounts created before August 2014).
+    (r"\b(?:19[89]\d|200\d|201[0-4])\b", " upgrade "),
 )
 SYNONYMS = {
     # A caller's word -> the word the scenarios use for it.
     "firm": "shared", "office": "shared", "company": "shared", "share": "shared",
-    "partner": "shared", "group": "shared", "everyone": "shared",
+    "partner": "shared", "group": "shared", "everyone": "shared", "everybody": "shared",
     "menu": "menu", "bankruptcy": "menu", "adversary": "menu", "option": "menu",
     "tab": "menu", "filing": "menu",
     "connect": "link", "tie": "link", "merge": "link", "join": "link", "associat": "link",
     "credential": "login", "logon": "login", "signon": "login",
     "pw": "password", "passcode": "password", "passphrase": "password",
     "appear": "show", "display": "show", "see": "show", "visible": "show", "gone": "show",
-    "missing": "show", "disappear": "show",
+    "missing": "show", "disappear": "show", "available": "show",
     "forget": "forgot", "forgott": "forgot", "lost": "forgot", "remember": "forgot",
-    "reset": "forgot",
+    "reset": "forgot", "recall": "forgot",
     "inactiv": "inactive", "disabl": "inactive", "deactivat": "inactive", "suspend": "inactive",
-    "old": "upgrade", "legacy": "upgrade", "2014": "upgrade", "outdat": "upgrade",
-    "notif": "email", "notification": "email", "mail": "email", "confirmation": "email",
-    "receipt": "email",
-    "agreement": "redaction", "checkbox": "redaction", "box": "redaction",
-    "terms": "redaction", "redact": "redaction",
+    "activ": "inactive", "activat": "inactive", "reactivat": "inactive",
+    "expir": "inactive",
+    "upgrad": "upgrade", "legacy": "upgrade", "outdat": "upgrade",
+    "notif": "email", "notification": "email", "mail": "email", "receipt": "email",
+    "confirmation": "confirm",
+    "agreement": "redaction", "checkbox": "redaction", "terms": "redaction",
+    "redact": "redaction",
+    "dialog": "popup", "window": "popup", "prompt": "popup",
+    "pick": "select", "choos": "select", "choice": "select",
     "undo": "unlink", "reverse": "unlink", "revers": "unlink",
-    "twice": "already", "again": "already", "previous": "already", "before": "already",
+    "twice": "already", "again": "already", "previous": "already",
     "match": "differ", "mismatch": "differ", "different": "differ", "wrong": "differ",
-    "launch": "live", "start": "live", "available": "live", "open": "live",
+    "launch": "live", "start": "live", "cutover": "live", "switch": "live",
     "work": "work", "succeed": "work", "success": "work", "went": "work",
     "colleague": "someone", "coworker": "someone", "else": "someone", "another": "someone",
+    "paralegal": "someone", "secretary": "someone", "assistant": "someone",
+    "look": "view", "read": "view", "brows": "view", "download": "view", "research": "view",
+    "cooky": "cookie",
+    "separate": "individual", "personal": "individual", "own": "individual",
 }
+CANONICAL = frozenset(SYNONYMS.values())
+"""The words synonyms are made: kept as they are where a caller says them ("shared")."""
 STOP = frozenset("""a an the i my me we our us you your it its this that these those is am
 are was were be been being to of in on at by for with from as and or but so if then
 than there here do does did have has had what which who whom when where how why just
@@ -67,11 +95,18 @@ SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ed", "es", "s", "l
 
 
 def _stem(word: str) -> str:
+    """The word without its ending, and without a final e, so that "name", "names" and
+    "named" are one word (nam), as "upgrade" and "upgrading" (upgrad)."""
+    stem = word
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            return stem + "y" if suffix == "ies" else stem
-    return word
+            if suffix == "ies":
+                stem += "y"
+            elif suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh")):
+                stem += "e"
+            break
+    return stem[:-1] if stem.endswith("e") and len(stem) > 3 else stem
 
 
 def words(text: str) -> list[str]:
@@ -85,7 +120,8 @@ def words(text: str) -> list[str]:
         if not raw or raw in STOP:
             continue
         stem = _stem(raw)
-        found.append(SYNONYMS.get(raw, SYNONYMS.get(stem, stem)))
+        found.append(SYNONYMS.get(raw) or SYNONYMS.get(stem)
+                     or (raw if raw in CANONICAL else stem))
     return found
 
 
