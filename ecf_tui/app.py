@@ -32,7 +32,6 @@ from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.result import ResultScreen
-from ecf_tui.screens.scenario_search import ScenarioAt, ScenarioSearchScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
@@ -42,6 +41,7 @@ from ecf_tui.training.record import AttemptRecord, Mode
 
 if TYPE_CHECKING:
     from ecf_tui.helpdesk.loading import Scenarios
+    from ecf_tui.screens.scenario_search import ScenarioAt
 from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -478,6 +478,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         ranked as they are typed, Enter to open the caller's screen."""
         if self.mode not in ("guided", "demo"):
             return
+        from ecf_tui.screens.scenario_search import ScenarioAt, ScenarioSearchScreen
+
         found = [ScenarioAt(b.scenario, b.court, b.code) for b in self._scenarios_known().bound]
         court = self.profile.code if self.profile else None
         self.push_screen(ScenarioSearchScreen(found, court), self._open_scenario)

@@ -90,7 +90,7 @@ class Codebook:
         on_step = [s for s in self.states.values() if s.step == step]
         plain = [s for s in on_step if "+" not in self.codes[s] and engine.situation(
             self.profile, s) in (engine.HAPPY, "linked")]
-        return (plain or on_step or [None])[0]
+        return next(iter(plain or on_step), None)
 
     def __iter__(self) -> Iterator[tuple[str, State]]:
         return iter(self.states.items())

@@ -120,6 +120,13 @@ def of(profile: CourtProfile) -> StateGraph:
     return flow
 
 
+def remember(profile: CourtProfile, flow: StateGraph) -> None:
+    """Keep a graph built earlier (read from the profile cache) as the profile's."""
+    _BUILT[id(profile)] = (profile, flow)
+    if len(_BUILT) > KEEP:
+        _BUILT.popitem(last=False)
+
+
 def build(profile: CourtProfile) -> StateGraph:
     """Every state reachable from the start, and every action between them (built
     anew; `of` gives the one already built)."""

@@ -218,6 +218,17 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     """Read, merge and validate one court profile; every problem is a UserError.
     `graph_checks=False` accepts a flow that cannot be walked to its end (for QA)."""
     raw, files = merged_raw(path)
+    cache_key = None
+    if graph_checks:  # a profile that passed every check before, unchanged: read it back
+        from ecf_tui import graph, profile_cache
+
+        guide = raw.get("guide")
+        cache_key = profile_cache.key(files, path.parent / guide if isinstance(guide, str)
+                                      else None)
+        found = profile_cache.read(cache_key)
+        if found is not None:
+            graph.remember(*found)
+            return found[0]
     raw = _recredit(raw, path)
     try:
         profile = CourtProfile.model_validate(raw)
@@ -232,6 +243,8 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     ]
     if problems:
         raise ProfileErrors(path, problems)
+    if cache_key is not None:
+        profile_cache.write(cache_key, profile, graph.of(profile))
     return profile
 
 

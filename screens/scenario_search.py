@@ -5,6 +5,7 @@ first among equals), and Enter opens the caller's screen."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +15,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ecf_tui.helpdesk.model import Scenario
 from ecf_tui.helpdesk.search import rank
+
+if TYPE_CHECKING:
+    from ecf_tui.helpdesk.model import Scenario
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from ecf_tui.loading import Registry, builtin_dir, registry
 from ecf_tui.profile import CourtProfile
 
 COURTS = ("MSSB", "CASB", "ALNB", "CANB", "MOEB")
+
+# Checked profiles are cached by content (ecf_tui.profile_cache); the suite keeps its own
+# cache, shared by its workers and runs, out of the user's cache folder.
+os.environ.setdefault("ECF_TUI_CACHE", str(Path(tempfile.gettempdir()) / "ecf-tui-test-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
-from ecf_tui.profile import Model, Text
+from ecf_tui.profile import Model as ProfileModel
+from ecf_tui.profile import Text
+
+
+class Model(ProfileModel):
+    # Built when the first scenario file is read, not when the app starts: only the help
+    # desk's keys and commands read them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 MOVE_FORMS = (
     "guide until STEP (the guide's way, with the scenario's accounts, to the first page "

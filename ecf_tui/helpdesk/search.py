@@ -16,8 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ecf_tui.helpdesk.model import Scenario
+if TYPE_CHECKING:
+    from ecf_tui.helpdesk.model import Scenario
+
 
 PHRASES = (
     # Several words a caller says for one thing, before the text is cut into words.
