@@ -75,6 +75,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("f2", "toggle_accounts", "Accounts"),
         Binding("f3", "toggle_desk", "Help desk"),
         Binding("f9", "copy_code", "Copy code"),
+        Binding("f10", "transcript", "Transcript", show=False),
         Binding("ctrl+f", "find_scenario", "Find scenario", show=False),
         Binding("ctrl+r", "start_over", "Start over"),
         # The demo's keys, before any field or button sees them (demo mode only); the
@@ -117,6 +118,11 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         # Switch court, open a scenario, jump to a step: a help desk's and a trainer's
         # ways round; in practice and assess they would skip the walk being practised.
         self.use_command_palette = mode in ("guided", "demo")
+        self.walk_start: State | None = self.state
+        """Where the walk a transcript (F10) replays began: the start, or a jump."""
+        self.walk: list[str] = []
+        """The action ids taken since `walk_start` (typed credentials as the account they
+        matched: what F10's transcript replays; nothing typed)."""
         self.scenario = scenario
         """The help-desk scenario opened (`--scenario`): its fix shows in the desk panel."""
         self._desk = False
@@ -201,7 +207,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
 
     def on_picker_screen_picked(self, message: PickerScreen.Picked) -> None:
         self.profile = self.registry.load(message.code)
-        self.state = engine.start(self.profile)
+        self.state = self.walk_start = engine.start(self.profile)
         self._begin()
 
     # -- the flow ----------------------------------------------------------
@@ -226,6 +232,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             return
         self._took(action, mistake)
         self.state = new
+        self.walk.append(action.id)
         self._show()
         if self.mode in ("practice", "assess") and engine.is_end(self.profile, new):
             self._end_attempt()
@@ -239,6 +246,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def show_state(self, state: State) -> None:
         """Jump straight to a state (as `ecf-tui run STATE_CODE` does at start)."""
         self.state = state
+        self.walk_start, self.walk = state, []
         self._mistake, self._hint = None, False
         self._show()
 
@@ -399,8 +407,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if isinstance(self.screen, GuideScreen | TooSmallScreen | AssessIntroScreen
                       | ResultScreen) and action != "quit":
             return False
-        if action == "find_scenario":
-            return self.mode in ("guided", "demo")
+        if action in ("find_scenario", "transcript"):
+            return self.mode in ("guided", "demo") and (
+                action == "find_scenario" or self.profile is not None)
         if action in ("toggle_desk", "copy_code"):  # the help desk's: the code shows there
             return self.profile is not None and self.mode in ("guided", "demo") and (
                 action == "toggle_desk" or self._desk)
@@ -528,6 +537,43 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
 
     def _switch_court(self, code: str) -> None:
         self.open_state(code, engine.start(self.registry.load(code)))
+
+    def action_transcript(self) -> None:
+        """Write this walk as a transcript (every screen as shown, the actions between):
+        `ecf-tui transcript` replays the walk's action ids headless into a file in the
+        current folder; what was typed is not among them. `ecf-tui replay FILE` checks
+        it later."""
+        if self.profile is None or self.walk_start is None:
+            return
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"ecf-tui-{self.profile.code}-{stamp}.txt"
+        argv = [sys.executable, "-m", "ecf_tui",
+                *(a for folder in self.registry.folders[1:] for a in ("--profiles",
+                                                                    str(folder))),
+                "transcript", codebook.code(self.profile, self.walk_start), "--out",
+                str(path), "--size", f"{self.size.width}x{self.size.height}"]
+        if self.walk:
+            argv += ["--actions", ",".join(self.walk)]
+        self.notify(f"Writing the transcript of this walk to {path.name}…", title="Transcript")
+        self.run_worker(partial(self._write_transcript, argv, path), thread=True,
+                        group="transcript")
+
+    def _write_transcript(self, argv: list[str], path: Path) -> None:
+        import os
+        import subprocess
+
+        # The folders are given on the command line; the variable would add them twice.
+        env = {k: v for k, v in os.environ.items() if k != "ECF_TUI_PROFILES"}
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
+        if done.returncode == 0:
+            self.call_from_thread(self.notify, f"Written: {path}. Check it later with: "
+                                  f"ecf-tui replay {path.name}", title="Transcript")
+        else:
+            said = (done.stdout + done.stderr).strip().splitlines()
+            self.call_from_thread(self.notify, said[-1] if said else "it failed.",
+                                  title="Transcript not written", severity="error")
 
     def action_copy_code(self) -> None:
         """The state code to the clipboard (the terminal's, OSC 52): what a help desk

@@ -139,6 +139,29 @@ def build_parser() -> argparse.ArgumentParser:
                                   "the most common mistakes")
     results.add_argument("folder", metavar="DIR", help="the folder given to run --results")
     results.add_argument("--format", choices=("text", "json"), default="text")
+    transcript = sub.add_parser(
+        "transcript", parents=[common],
+        help="write a plain-text transcript: every screen as shown (password fields "
+             "masked) and the actions between them ('replay' checks it)")
+    transcript.add_argument("target", metavar="COURT|STATE_CODE",
+                            help="where it starts: a court's start or an exact state code")
+    transcript.add_argument("--scenario", metavar="ID",
+                            help="from COURT's start along this help-desk scenario's walk to "
+                                 "the caller's screen")
+    transcript.add_argument("--at", metavar="STEP",
+                            help="with --scenario: the scenario's walk up to this step")
+    transcript.add_argument("--actions", metavar="ID,...",
+                            help="the engine's action ids to take, joined by commas (a login "
+                                 "or Submit by its account: login:pacer:individual)")
+    transcript.add_argument("--out", required=True, metavar="FILE",
+                            help="the transcript file to write")
+    transcript.add_argument("--size", default="100x30", metavar="WxH",
+                            help="terminal size (100x30)")
+    replay = sub.add_parser(
+        "replay", parents=[common],
+        help="replay a transcript headless and check the same screens appear (exit 1 "
+             "naming the first line that differs)")
+    replay.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -169,6 +192,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             from ecf_tui.diff import run_diff
 
             return run_diff(reg, args.a, args.b, args.format, args.screens, out)
+        if args.command == "transcript":
+            from ecf_tui.qa.command import parse_size
+            from ecf_tui.transcripts.commands import transcript_command
+
+            return transcript_command(reg, args.target, args.scenario, args.at, args.actions,
+                                      Path(args.out), parse_size(args.size), out)
+        if args.command == "replay":
+            from ecf_tui.transcripts.commands import replay_command
+
+            return replay_command(reg, Path(args.file), out)
         if args.command in ("progress", "results"):
             from ecf_tui.training import commands
 

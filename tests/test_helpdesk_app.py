@@ -6,12 +6,14 @@ scenario and jumps to a step. One App per court."""
 
 from __future__ import annotations
 
+import asyncio
+import io
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
-from ecf_tui import codebook
+from ecf_tui import codebook, engine
 from ecf_tui.app import make_app
 from ecf_tui.fidelity import contains, fold
 from ecf_tui.helpdesk import loading
@@ -165,3 +167,41 @@ def test_the_guide_line_is_the_line_a_text_starts_on(tmp_path: Path) -> None:
     assert line_of(guide, "The first sentence runs over two lines.") == 3
     assert line_of(guide, "over two lines.") == 4
     assert line_of(guide, "Title") == 1 and line_of(guide, "nowhere") is None
+
+
+async def test_f10_writes_the_walk_as_a_transcript_without_what_was_typed(
+        reg, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A walk with a wrong login typed (a sentinel as its password), then F10: the file
+    replays the walk (the login as `login:invalid`, the password masked), never the
+    sentinel, and `ecf-tui replay` passes it."""
+    from ecf_tui.qa.driver import perform
+    from ecf_tui.transcripts.commands import replay_command
+
+    from .test_sentinel import encodings
+
+    sentinel = "Pw-Sentinel-7781"
+    monkeypatch.chdir(tmp_path)
+    app = make_app(reg, "CASB/happy/pacer-login")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot, app)
+        fields = list(app.screen.query("#page Input"))
+        fields[0].value, fields[1].value = "someone", sentinel
+        app.screen.query_one("#login").press()
+        await settled(pilot, app)
+        assert app.walk == ["login:invalid"]
+        own = next(a for a in engine.actions(app.profile, app.state)
+                   if a.id == "login:pacer:individual")
+        await perform(pilot, app, own, keys=False)
+        await settled(pilot, app)
+        await pilot.press("f10")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    (written,) = tmp_path.glob("ecf-tui-CASB-*.txt")
+    data = written.read_bytes()
+    assert not [form for form in encodings(sentinel) if form in data]
+    text = data.decode()
+    assert "start: CASB/happy/pacer-login" in text and "--> login:invalid" in text
+    assert "--> login:pacer:individual" in text and "•" in text
+    out = io.StringIO()
+    # The replay runs its own event loop: in a thread, beside this test's.
+    assert await asyncio.to_thread(replay_command, reg, written, out) == 0, out.getvalue()

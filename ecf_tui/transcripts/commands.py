@@ -1,0 +1,119 @@
+"""Provides `ecf-tui transcript` and `ecf-tui replay`.
+
+`transcript TARGET` starts at a court's start or at an exact state code; with
+`--scenario ID` (and `--at STEP`) it starts at the court's start and takes the
+help-desk scenario's walk to the caller's screen (or to that step); with `--actions`
+it takes those engine action ids. `replay FILE` runs the file's actions again with the
+courts as given now (`--profiles` applies) and exits 0 where every screen is the same,
+1 naming the first line that differs, 2 for a file that is not a transcript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from ecf_tui import codebook, engine
+from ecf_tui.engine import Action, State
+from ecf_tui.errors import UserError
+from ecf_tui.files import write_text
+from ecf_tui.loading import Registry
+from ecf_tui.transcripts.format import Size, parse, size_text, to_text
+from ecf_tui.transcripts.record import AppDiffers, plan, plan_text, record
+from ecf_tui.transcripts.replay import replay
+
+EXIT_OK, EXIT_DIFFERS = 0, 1
+
+
+def transcript_command(reg: Registry, target: str, scenario: str | None, at: str | None,
+                       actions: str | None, out_path: Path, size: Size, out: TextIO) -> int:
+    """Write the transcript `target` (and the options) name to `out_path`. `actions` is
+    `--actions` as given: ids joined by commas."""
+    start, taken = _walk(reg, target, scenario, at, actions)
+    _check_out(out_path)
+    try:
+        made = record(reg, start, taken, size, scenario=scenario, at=at)
+    except AppDiffers as fault:
+        print(f"ecf-tui: {fault}; no transcript was written. This is a fault in the "
+              "simulator ('ecf-tui qa' finds it too): please report it.", file=out)
+        return EXIT_DIFFERS
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(out_path, to_text(made))
+    print(f"{out_path}: {len(made.screens)} screen(s), {len(made.actions)} action(s), "
+          f"{made.start} at {size_text(size)}. Check it: ecf-tui replay {out_path}",
+          file=out)
+    return EXIT_OK
+
+
+def replay_command(reg: Registry, path: Path, out: TextIO) -> int:
+    """Replay the transcript in `path`: 0 the same screens, 1 a line differs."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError("this file is not text (UTF-8).", file=path,
+                        fix="give a file 'ecf-tui transcript' wrote.") from None
+    except OSError as failed:
+        raise UserError(f"cannot read this file ({failed.strerror}).", file=path,
+                        fix="give the path of a transcript 'ecf-tui transcript' wrote."
+                        ) from None
+    transcript = parse(text, path)
+    difference = replay(reg, transcript, str(path))
+    if difference is not None:
+        print(difference.message(str(path)), file=out)
+        return EXIT_DIFFERS
+    print(f"{path}: the same {len(transcript.screens)} screen(s) after "
+          f"{len(transcript.actions)} action(s), {transcript.start} at "
+          f"{size_text(transcript.size)}: passed.", file=out)
+    return EXIT_OK
+
+
+def _walk(reg: Registry, target: str, scenario: str | None, at: str | None,
+          actions: str | None) -> tuple[State, list[Action]]:
+    """The start state and the actions the options name, checked against the engine."""
+    court, _, rest = target.partition("/")
+    profile = reg.load(court)
+    code = profile.code
+    if at and not scenario:
+        raise UserError("--at goes with --scenario.", place="--at",
+                        fix="add --scenario ID, or start at a state with its code.")
+    if scenario:
+        if rest:
+            raise UserError("--scenario goes with a court, not a state code.",
+                            place="--scenario", fix=f"give just {code}.")
+        if actions is not None:
+            raise UserError("--actions and --scenario each give the walk: give one.",
+                            place="--actions",
+                            fix=f"drop --scenario and start at its state code, or drop "
+                                f"--actions ('ecf-tui scenarios {code}' lists the codes).")
+        from ecf_tui.helpdesk import loading
+        from ecf_tui.helpdesk.replay import play
+
+        bound = loading.load(reg).get(code, scenario)
+        walk = bound.walk
+        if at is not None:
+            try:
+                walk = play(bound.profile, bound.scenario, at)
+            except ValueError as problem:
+                steps = " > ".join(dict.fromkeys(s.step for s in bound.walk.states))
+                raise UserError(f"{problem}.", place="--at",
+                                fix=f"give a step of its walk ({steps}) or one on the "
+                                    "guide's way after it.") from None
+        start = walk.states[0]
+        return start, plan(profile, start, [a.id for a in walk.actions], "--scenario")
+    start = engine.start(profile)
+    if rest:
+        wanted = f"{code}/{rest}"
+        found = codebook.codebook(profile).state(wanted)
+        if found is None:
+            raise UserError(f"no state of {code} has the code '{wanted}'.",
+                            place="transcript",
+                            fix=f"list the codes with 'ecf-tui paths {code} --codes' or "
+                                f"'ecf-tui scenarios {code}', or give just {code}.")
+        start = found
+    return start, plan_text(profile, start, actions or "", "--actions")
+
+
+def _check_out(path: Path) -> None:
+    if path.is_dir():
+        raise UserError("this is a folder, not a file.", file=path, place="--out",
+                        fix="give the transcript's file name, such as transcript.txt.")
