@@ -73,7 +73,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("f7", "hint", "Hint"),
         Binding("question_mark", "hint", "Hint", show=False),
         Binding("f2", "toggle_accounts", "Accounts"),
-        Binding("f3", "toggle_desk", "Help desk"),
+        # The help desk's keys, not a trainee's: out of the footer (which keeps to the keys
+        # a trainee needs at 80 columns), like F4; `run --help` and the README name them.
+        Binding("f3", "toggle_desk", "Help desk", show=False),
         Binding("f9", "copy_code", "Copy code"),
         Binding("f10", "transcript", "Transcript", show=False),
         Binding("ctrl+f", "find_scenario", "Find scenario", show=False),
@@ -511,6 +513,13 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         elif first:
             self.set_interval(self.delay, self._demo_tick)
         self.show_state(state)
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, as this project styles it (see screens/palette)."""
+        from ecf_tui.screens.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl+P): switch court, open a scenario, jump to a step of

@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "COURT/situation/step names the state reached in the fewest moves; a "
                     "code with facts after '+' (as 'paths' and 'scenarios' print them) names "
                     "another state of that step. Nothing typed is restored: the fields are "
-                    "empty.")
+                    "empty. In the simulator F3 shows the help desk's panel (the code, "
+                    "the caller's problem and fix, the guide's words with file and line), "
+                    "Ctrl+F finds a scenario by the caller's words, Ctrl+P switches court "
+                    "or jumps to a step, F10 writes the walk as a transcript.")
     run.add_argument("target", metavar="COURT|STATE_CODE")
     run.add_argument("--scenario", metavar="ID",
                      help="open the caller's screen of this help-desk scenario at COURT "

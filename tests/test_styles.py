@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WIDGETS = ROOT / "ecf_tui" / "widgets"
 SHEETS = sorted([*(ROOT / "screens").glob("*.tcss"), *WIDGETS.glob("*.tcss")])
-BREAKPOINT = re.compile(r"^\.-[a-z-]+\s+")  # a state class on the App or screen
+BREAKPOINT = re.compile(r"^(\.-[a-z-]+\s+)+")  # state classes on the App or the screen
 
 
 def rules(sheet: Path) -> list[str]:
