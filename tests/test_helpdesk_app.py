@@ -17,7 +17,7 @@ from ecf_tui import codebook, engine
 from ecf_tui.app import make_app
 from ecf_tui.fidelity import contains, fold
 from ecf_tui.helpdesk import loading
-from ecf_tui.helpdesk.desk import quotes
+from ecf_tui.helpdesk.desk import desk_view, quotes
 from ecf_tui.helpdesk.guide_lines import SPAN
 from ecf_tui.loading import builtin_dir
 from ecf_tui.qa.driver import settled
@@ -49,39 +49,63 @@ def _quoted_at(where: str, text: str) -> bool:
                for span in range(1, SPAN + 1)) and fold(lines[start]) != ""
 
 
+def _shown_here(scenarios: loading.Scenarios, court: str) -> list[loading.Bound]:
+    """The scenarios whose screen the app test opens at this court: each scenario once,
+    at one of its courts in turn (by id), so the five court tests share them out."""
+    ids = sorted(scenarios.by_id)
+    return [b for b in scenarios.at(court)
+            if b.scenario.courts and list(b.scenario.courts)[
+                ids.index(b.scenario.id) % len(b.scenario.courts)] == court]
+
+
+def test_every_scenario_code_opens_its_state_and_its_quotes_are_where_it_says(
+        reg, scenarios) -> None:
+    """At every court each scenario is bound to (the engine's side; the app's below)."""
+    for bound in scenarios.bound:
+        # `ecf-tui run CODE` opens this state: the code names the scenario's end.
+        state = codebook.codebook(bound.profile).state(bound.code)
+        assert state == bound.walk.end, (bound.court, bound.scenario.id)
+        desk = desk_view(bound.profile, state, bound.code, reg.guide_text(bound.court),
+                         [bound])
+        assert desk.fix == bound.fix and desk.scenario == bound.scenario.title
+        for quote in desk.quotes:
+            assert _quoted_at(quote.where, quote.text.text), (quote.where, quote.text.text)
+
+
 @pytest.mark.parametrize("court", COURTS)
 async def test_every_scenario_opens_the_callers_screen_with_the_desk_beside_it(
         reg, scenarios, court: str) -> None:
-    bound = scenarios.at(court)
-    assert bound, f"{court} has no scenario"
+    bound = _shown_here(scenarios, court)
+    assert bound, f"{court} shows no scenario"
     profile = reg.load(court)
     app = make_app(reg, bound[0].code)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot, app)
         await pilot.press("f3")
         for scenario in bound:
-            # `ecf-tui run CODE` opens this state: the code names the scenario's end.
-            state = codebook.codebook(profile).state(scenario.code)
-            assert state == scenario.walk.end, scenario.scenario.id
             app.scenario = scenario.scenario.id
-            app.show_state(state)
+            app.show_state(codebook.codebook(profile).state(scenario.code))
             await settled(pilot, app)
-            expected = shown_for(profile, state, app.coaching)
+            expected = shown_for(profile, scenario.walk.end, app.coaching)
             page = expected.under or expected
-            assert app.state == state and app.screen_stack[-1 if expected.under is None
-                                                            else -2].view == page.view
+            assert app.screen_stack[-1 if expected.under is None else -2].view == page.view
             shown = _panel_texts(app)
             assert scenario.code in shown, scenario.scenario.id
             assert scenario.scenario.title in shown
             desk = app.coaching.desk
             assert desk is not None and desk.code == scenario.code
-            for quote in desk.quotes:
-                assert _quoted_at(quote.where, quote.text.text), (quote.where, quote.text.text)
+            assert [q.where for q in desk.quotes if q.where in shown] == [
+                q.where for q in desk.quotes]
             drawn = {w.source_text for w in app.screen.query_one("#guide-panel").query(PageText)}
             assert set(scenario.fix) <= drawn and (desk.quotes or any(
                 "guide is silent here" in t.text for t in drawn))
         await pilot.press("f9")
         assert app.clipboard == bound[-1].code
+
+
+def test_the_app_tests_open_every_scenario(scenarios) -> None:
+    opened = [b.scenario.id for court in COURTS for b in _shown_here(scenarios, court)]
+    assert sorted(opened) == sorted(scenarios.by_id)
 
 
 async def test_the_desk_says_where_the_guide_is_silent_and_names_the_accounts(reg) -> None:
