@@ -646,35 +646,15 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
     """The App for a court code, an exact state code (`MOEB/firm-pacer/confirm`), a
     help-desk scenario's screen at a court (`--scenario`, `--at`), or the picker, in a
     training mode."""
-    from ecf_tui.errors import UserError
-
     if target is None:
         if scenario or at:
+            from ecf_tui.errors import UserError
+
             raise UserError("--scenario and --at need a court.", place="run",
                             fix="give the court first: ecf-tui run MOEB --scenario ID.")
         return EcfApp(registry, mode=mode, trainee=trainee, delay=delay)
-    court, _, rest = target.partition("/")
-    code = registry.load(court).code
-    if at and not scenario:
-        raise UserError("--at goes with --scenario.", place="--at",
-                        fix="add --scenario ID, or open a state with its code.")
-    if scenario:
-        if rest:
-            raise UserError("--scenario goes with a court, not a state code.",
-                            place="--scenario", fix=f"give just {code}.")
-        from ecf_tui.helpdesk.opening import scenario_state
+    from ecf_tui.helpdesk.opening import open_target
 
-        state = scenario_state(registry, code, scenario, at)
-        return EcfApp(registry, code, state, mode=mode, trainee=trainee, delay=delay,
-                      scenario=scenario)
-    if not rest:
-        return EcfApp(registry, code, mode=mode, trainee=trainee, delay=delay)
-    from ecf_tui import codebook
-
-    wanted = f"{code}/{rest}"
-    found = codebook.codebook(registry.load(code)).state(wanted)
-    if found is None:
-        raise UserError(f"no state of {code} has the code '{wanted}'.", place="run",
-                        fix=f"list the codes with 'ecf-tui paths {code} --codes' or "
-                            f"'ecf-tui scenarios {code}', or give just {code}.")
-    return EcfApp(registry, code, found, mode=mode, trainee=trainee, delay=delay)
+    profile, walk = open_target(registry, target, scenario, at)
+    return EcfApp(registry, profile.code, walk.end, mode=mode, trainee=trainee, delay=delay,
+                  scenario=scenario)

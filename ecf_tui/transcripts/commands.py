@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from ecf_tui import codebook, engine
 from ecf_tui.engine import Action, State
 from ecf_tui.errors import UserError
 from ecf_tui.files import write_text
@@ -70,46 +69,18 @@ def replay_command(reg: Registry, path: Path, out: TextIO) -> int:
 def _walk(reg: Registry, target: str, scenario: str | None, at: str | None,
           actions: str | None) -> tuple[State, list[Action]]:
     """The start state and the actions the options name, checked against the engine."""
-    court, _, rest = target.partition("/")
-    profile = reg.load(court)
-    code = profile.code
-    if at and not scenario:
-        raise UserError("--at goes with --scenario.", place="--at",
-                        fix="add --scenario ID, or start at a state with its code.")
-    if scenario:
-        if rest:
-            raise UserError("--scenario goes with a court, not a state code.",
-                            place="--scenario", fix=f"give just {code}.")
-        if actions is not None:
-            raise UserError("--actions and --scenario each give the walk: give one.",
-                            place="--actions",
-                            fix=f"drop --scenario and start at its state code, or drop "
-                                f"--actions ('ecf-tui scenarios {code}' lists the codes).")
-        from ecf_tui.helpdesk import loading
-        from ecf_tui.helpdesk.replay import play
+    from ecf_tui.helpdesk.opening import open_target
 
-        bound = loading.load(reg).get(code, scenario)
-        walk = bound.walk
-        if at is not None:
-            try:
-                walk = play(bound.profile, bound.scenario, at)
-            except ValueError as problem:
-                steps = " > ".join(dict.fromkeys(s.step for s in bound.walk.states))
-                raise UserError(f"{problem}.", place="--at",
-                                fix=f"give a step of its walk ({steps}) or one on the "
-                                    "guide's way after it.") from None
-        start = walk.states[0]
+    if scenario and actions is not None:
+        code = reg.load(target.partition("/")[0]).code
+        raise UserError("--actions and --scenario each give the walk: give one.",
+                        place="--actions",
+                        fix=f"drop --scenario and start at its state code, or drop "
+                            f"--actions ('ecf-tui scenarios {code}' lists the codes).")
+    profile, walk = open_target(reg, target, scenario, at, command="transcript")
+    start = walk.states[0]
+    if scenario:
         return start, plan(profile, start, [a.id for a in walk.actions], "--scenario")
-    start = engine.start(profile)
-    if rest:
-        wanted = f"{code}/{rest}"
-        found = codebook.codebook(profile).state(wanted)
-        if found is None:
-            raise UserError(f"no state of {code} has the code '{wanted}'.",
-                            place="transcript",
-                            fix=f"list the codes with 'ecf-tui paths {code} --codes' or "
-                                f"'ecf-tui scenarios {code}', or give just {code}.")
-        start = found
     return start, plan_text(profile, start, actions or "", "--actions")
 
 
