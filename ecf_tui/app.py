@@ -470,7 +470,10 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
 
     def action_toggle_desk(self) -> None:
         """The help desk's panel (the state code, the accounts in play, the guide's words
-        with file and line, the fix) in place of the trainee's; F3 again puts it back."""
+        with file and line, the fix) in place of the trainee's; F3 again puts it back.
+        Not in practice or assess, where it would give the walk away."""
+        if self.mode not in ("guided", "demo"):
+            return
         self._desk = not self._desk
         self.set_class(self._desk, "-desk")
         self.refresh_bindings()
@@ -552,7 +555,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         `ecf-tui transcript` replays the walk's action ids headless into a file in the
         current folder; what was typed is not among them. `ecf-tui replay FILE` checks
         it later."""
-        if self.profile is None or self.walk_start is None:
+        if self.profile is None or self.walk_start is None or self.mode not in (
+                "guided", "demo"):
             return
         from datetime import datetime
 
@@ -587,7 +591,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def action_copy_code(self) -> None:
         """The state code to the clipboard (the terminal's, OSC 52): what a help desk
         sends a colleague, who opens it with `ecf-tui run CODE`."""
-        if self.profile is None or self.state is None:
+        if self.profile is None or self.state is None or not self._desk:
             return
         code = codebook.code(self.profile, self.state)
         self.copy_to_clipboard(code)

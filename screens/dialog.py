@@ -48,7 +48,14 @@ class DialogScreen(ModalScreen[None]):
     stage and state code) and its own side panel with the dialog's guidance; between
     them the page under it shows, dimmed, with the dialog in its middle."""
 
-    BINDINGS = [Binding("escape", "close", "Close (x)")]
+    BINDINGS = [
+        Binding("escape", "close", "Close (x)"),
+        # A modal screen stops the App's keys; the help desk's reach through (MSSB's
+        # CM/ECF-credentials dialog is the screen a caller most often describes).
+        Binding("f3", "app.toggle_desk", "Help desk", show=False),
+        Binding("f9", "app.copy_code", "Copy code", show=False),
+        Binding("f10", "app.transcript", "Transcript", show=False),
+    ]
 
     def __init__(self, view: View) -> None:
         super().__init__()

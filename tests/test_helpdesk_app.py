@@ -229,3 +229,20 @@ async def test_f10_writes_the_walk_as_a_transcript_without_what_was_typed(
     out = io.StringIO()
     # The replay runs its own event loop: in a thread, beside this test's.
     assert await asyncio.to_thread(replay_command, reg, written, out) == 0, out.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["guided", "practice"])
+async def test_the_desk_keys_reach_through_a_dialog_in_guided_only(reg, mode: str) -> None:
+    """MSSB's CM/ECF-credentials dialog is modal (it stops the App's keys), and the
+    screen a caller most often describes: F3 opens the desk over it, in guided mode."""
+    app = make_app(reg, "MSSB/cmecf-on-pacer-login/cmecf-dialog", mode=mode)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot, app)
+        await pilot.press("f3", "f9")
+        await pilot.pause()
+        desk = app.coaching.desk
+        if mode == "guided":
+            assert desk is not None and desk.code == "MSSB/cmecf-on-pacer-login/cmecf-dialog"
+            assert app.clipboard == desk.code
+        else:
+            assert desk is None and app.clipboard == ""
