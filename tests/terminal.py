@@ -19,13 +19,14 @@ class Terminal:
 
     def __init__(self, target: str, *, env: dict[str, str] | None = None,
                  record: Path | None = None, args: tuple[str, ...] = (),
-                 size: tuple[int, int] = (100, 30)) -> None:
+                 size: tuple[int, int] = (100, 30), cwd: Path | None = None) -> None:
         self.socket = f"ecf-test-{uuid.uuid4().hex[:8]}"
         self.target = target
         base = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
         # The server's environment is the session's: HOME, TMPDIR and the like reach
         # the app from here.
-        self._tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
+        where = ("-c", str(cwd)) if cwd is not None else ()
+        self._tmux("new-session", "-d", *where, "-x", str(size[0]), "-y", str(size[1]),
                    shlex.join([sys.executable, "-m", "ecf_tui", "run", target, *args]),
                    env={**base, **(env or {})})
         if record is not None:

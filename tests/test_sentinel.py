@@ -67,7 +67,9 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
         folder.mkdir()
     env = {"HOME": str(home), "TMPDIR": str(tmp), "TEXTUAL_LOG": str(tmp / "textual.log"),
            "TEXTUAL": "devtools,debug"}
-    terminals = [Terminal(f"{court}/happy/{step}", env=env, record=out / f"{court}-{step}.tty")
+    # In `out`: F10 writes its transcript into the folder the app runs in.
+    terminals = [Terminal(f"{court}/happy/{step}", env=env, record=out / f"{court}-{step}.tty",
+                          cwd=out)
                  for court in COURTS for step in STEPS]
     try:
         for term in terminals:
@@ -88,6 +90,15 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
             term.wait_for(lambda s: "Stage" in s)
             time.sleep(0.2)
             term.screen()
+        # The help desk's panel, and the walk (the sentinel typed in it) as a transcript,
+        # from the link forms (one a court: each writes in a child process).
+        for term in terminals:
+            term.press("F3")
+            if term.target.endswith("link-form"):
+                term.press("F10")
+        for term in terminals:
+            if term.target.endswith("link-form"):
+                term.wait_for(lambda s: "Written:" in s, seconds=60)
     finally:
         for term in terminals:
             term.close()
@@ -102,7 +113,10 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
     # test_qa's); progress reads the store in HOME a run may have saved to.
     commands = [["qa", "CASB", "--paths", "happy", "--no-timings", "--out", str(out / "qa")],
                 ["diff", "CASB", "CANB", "--format", "json"], ["progress", "--format", "json"],
-                ["graph", "MSSB"], ["paths", "MSSB"], ["validate", "--coverage"]]
+                ["graph", "MSSB"], ["paths", "MSSB", "--codes"], ["validate", "--coverage"],
+                ["scenarios", "--format", "json"],
+                ["transcript", "CASB", "--scenario", "names-differ", "--out",
+                 str(out / "scenario.txt")]]
     for n, argv in enumerate(commands):
         done = subprocess.run([sys.executable, "-m", "ecf_tui", *argv], capture_output=True,
                               env={**os.environ, **env}, timeout=300, check=False)
@@ -110,4 +124,5 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
         (out / f"{n}.stderr").write_bytes(done.stderr)
         assert done.returncode in (0, 1), (argv, done.stderr)
     assert len(list(out.glob("*.tty"))) == len(terminals)
+    assert len(list(out.glob("ecf-tui-*.txt"))) == len(COURTS)  # the transcripts
     assert leaks(tmp_path, SENTINEL) == []
