@@ -10,6 +10,10 @@ changes one fails there, loudly, rather than somewhere in a screen.
 - `textual.constants.LOG_FILE`: `TEXTUAL_LOG` makes Textual record every key and Input
   value to a file; Textual reads the constant at each log call.
 - `App.features`: `TEXTUAL=devtools,debug` connects devtools, which record the same.
+- `Screen._on_screen_resume` and `events.ScreenResume.refresh_styles`: a screen put
+  in place by `switch_screen` is restyled whole when it resumes, though it was styled
+  as it was mounted a moment before (a quarter of a step's style work); `FreshScreen`
+  lets its first resume skip that.
 - `Screen._compositor.render_update` and `App._background_screens`:
   `App.export_screenshot` renders the screen but returns only the SVG; QA needs the
   same picture as text too.
@@ -21,7 +25,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
-from textual import constants
+from textual import constants, events
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -72,3 +77,26 @@ def render_screen(app: App[Any]) -> RenderableType | None:
     """The current screen (and those under a dialog) as a Rich renderable: what
     `App.export_screenshot` renders, kept so the text can come from the same picture."""
     return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+
+class FreshScreen(Screen[Any]):
+    """A screen that starts with the App's breakpoint class (the `-narrow`, `-wide`...
+    its first resize would add, restyling every widget) and skips the whole-screen
+    restyle of its first resume: it was styled, with the App's classes as they are, when
+    it was mounted. Later resumes (after a dialog or the guide closes) restyle as usual."""
+
+    _resumed = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        width = self.app.size.width
+        found = [name for least, name in self.app.HORIZONTAL_BREAKPOINTS or [] if width >= least]
+        if found:
+            self.add_class(found[-1])
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Private: Textual calls each class's own handler, this one before Screen's, which
+        # reads `refresh_styles`.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False

@@ -10,10 +10,10 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 
 from ecf_tui.profile import Step
+from ecf_tui.textual_private import FreshScreen
 from ecf_tui.view import View
 from ecf_tui.widgets import (
     Arrived,
@@ -46,7 +46,7 @@ class PageColumn(Vertical):
         return self._step_screen.compose_column()
 
 
-class StepScreen(Screen[None], Generic[StepT]):
+class StepScreen(FreshScreen, Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
     AUTO_FOCUS = "#page Input, #page Button"

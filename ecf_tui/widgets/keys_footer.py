@@ -22,7 +22,9 @@ Keys = tuple[tuple[str, str, str, bool, str], ...]
 
 class KeysFooter(Footer):
     def __init__(self) -> None:
-        super().__init__(compact=True, show_command_palette=False)
+        # Compact or not from the start, at the terminal's width: a footer that changes
+        # its mind on its first resize styles each of its keys again.
+        super().__init__(compact=self.app.size.width < FULL_WIDTH, show_command_palette=False)
         # Ctrl+P is named by the help desk's panel and the README: at 80 columns the
         # court's keys need the whole row.
         # Keys at the first compose: Textual's footer composes empty, then again once the
