@@ -1,14 +1,21 @@
 """Benchmarks of ecf-tui, not tests: `python -m benchmarks` prints a table of figures, each
-the median of alternating pairs against a baseline measured in the same run (so the
-machine's drift cancels), with its budget and PASS or FAIL.
+against a baseline measured in the same run, in alternating pairs (so the machine's drift
+cancels), with its budget and PASS or FAIL (or info: a line with no budget).
 
     registry.py         what a measurement, a line and a budget are
     measurements.py     the measurements (add a line here)
-    pairs.py            the alternating pairs and their medians
+    pairs.py            the alternating pairs, their medians and p95
+    report.py           the machine, the table, the JSON
     first_paint.py      a whole process in a pseudo-terminal, to its first screen painted
     terminal_screen.py  the screen a terminal would show for the bytes an app writes
     bare_app.py         the baseline: a bare Textual app (a script)
-    report.py           the machine, the table, the JSON
+    cli_start.py        whole processes that print and exit (courts, validate)
+    inprocess.py        what the in-process measurements share (their own profile cache)
+    engine.py           graph, paths and validation, in this process
+    headless.py         Apps driven headless in turn, and when a screen counts as painted
+    picture.py          characters and styles a terminal shows after an App's paints
+    step_latency.py     a key to the next page painted, over every court's guide walk
+    qa_run.py           `ecf-tui qa` on every court, against a bare push + screenshot
 
-qa_bench.py is a separate script (`python benchmarks/qa_bench.py`).
+qa_bench.py is a separate, older script (`python benchmarks/qa_bench.py`).
 """

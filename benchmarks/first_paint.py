@@ -27,6 +27,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from benchmarks.registry import BenchmarkError
 from benchmarks.terminal_screen import TerminalScreen
 
 ROWS, COLS = 30, 100
@@ -36,7 +37,7 @@ EXIT_TIMEOUT = 10.0
 SETTLE = 0.2
 
 
-class PaintError(RuntimeError):
+class PaintError(BenchmarkError):
     """The markers never all showed, or the process ended first."""
 
 

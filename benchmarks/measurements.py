@@ -1,5 +1,9 @@
 """The measurements, in the order they run and print. A new line goes here: see
-`registry.py` for the pieces."""
+`registry.py` for the pieces.
+
+The ones made in this process (engine, step-latency, qa's baseline) import ecf_tui and
+Textual only when they run, after the first-screen runs: a child's ru_maxrss starts from
+its parent's at the fork, so the harness stays small until the peak RSS is measured."""
 
 from __future__ import annotations
 
@@ -7,8 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks import cli_start, engine, qa_run
+from benchmarks.cli_start import ecf_tui
 from benchmarks.first_paint import PaintError, first_paint, terminal_env
+from benchmarks.inprocess import environment, own_cache
 from benchmarks.registry import (
+    MILLISECONDS,
     PEAK_RSS,
     SECONDS,
     Budget,
@@ -17,7 +25,10 @@ from benchmarks.registry import (
     Line,
     Measurement,
     Probe,
+    Runs,
+    Say,
     Subject,
+    collected,
 )
 
 # The paragraph of bare_app.py (not imported from there: the harness stays free of
@@ -26,11 +37,7 @@ BARE_TEXT = "A bare Textual app: one paragraph and a footer."
 BARE_APP = Path(__file__).with_name("bare_app.py")
 FOOTER = "Quit"  # the footer's first key, ^q Quit, drawn in the first screen's last frame
 
-
-def ecf_tui() -> list[str]:
-    """The console script beside this Python (as a user runs it), or the module."""
-    script = Path(sys.executable).with_name("ecf-tui")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ecf_tui"]
+__all__ = ["MEASUREMENTS", "by_name", "ecf_tui"]
 
 
 def terminal_probe(command: Sequence[str], markers: Sequence[str]) -> Probe:
@@ -63,6 +70,22 @@ CODES = ("MSSB/names-differ/confirm", "MOEB/firm-pacer/confirm")
 # The state code is shown at the top right of the page it names.
 _CODES = tuple(_run(code, code, "Do you want to link these accounts?") for code in CODES)
 
+_COURTS = cli_start.subject("ecf-tui courts", [*ecf_tui(), "courts"], warm_cache=True)
+_VALIDATE = cli_start.subject("ecf-tui validate", [*ecf_tui(), "validate"], warm_cache=True)
+_WARM = "profile cache warm (`ecf-tui courts` run once, untimed, before the first timed run)"
+
+
+def _step_latency(context: Context, pairs: int, warm_up: bool, say: Say) -> Runs:
+    from benchmarks import step_latency
+
+    with environment(**own_cache(context)):
+        return step_latency.collect(pairs, warm_up, say)
+
+
+_STEP = collected("a step of a guide walk")
+_PUSH = collected("bare app: push a trivial screen")
+_QA = collected(qa_run.OURS)
+
 MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement(
         name="first-screen",
@@ -81,8 +104,70 @@ MEASUREMENTS: tuple[Measurement, ...] = (
               "to the bare app is for information)",
         baseline=BARE,
         subjects=_CODES,
-        lines=tuple(Line(f"run CODE: {code}", subject.label, SECONDS, Budget(1.0, absolute=True))
+        lines=tuple(Line(f"run CODE: {code}", subject.label, SECONDS,
+                         Budget(1.0, absolute=True, strict=True))
                     for code, subject in zip(CODES, _CODES, strict=True)),
+    ),
+    Measurement(
+        name="cli-start",
+        about="whole process, start to exit (wall), its output to a pipe: seconds (the "
+              "ratio is for information)",
+        baseline=cli_start.PYDANTIC,
+        subjects=(_COURTS, _VALIDATE),
+        lines=(
+            Line("CLI start: ecf-tui courts", _COURTS.label, SECONDS,
+                 Budget(0.3, absolute=True), note=_WARM),
+            Line("CLI start: ecf-tui validate", _VALIDATE.label, SECONDS, None,
+                 note=_WARM + ": every court's schema and flow checks read back from it, "
+                      "the guide fidelity checks run"),
+        ),
+    ),
+    Measurement(
+        name="engine",
+        about="in this process, milliseconds for the built-in courts; the baseline reads "
+              "and merges their TOML, the part of loading that is not validation",
+        baseline=engine.READ,
+        subjects=(engine.GRAPHS, engine.VALIDATE),
+        lines=(
+            Line("engine: graph + every path, every court", engine.GRAPHS.label,
+                 MILLISECONDS, None, note="graph.build and graph.paths, each court"),
+            Line("engine: validate every built-in profile", engine.VALIDATE.label,
+                 MILLISECONDS, None,
+                 note="load_file with ECF_TUI_CACHE=off: TOML, schema and flow checks"),
+        ),
+    ),
+    Measurement(
+        name="step-latency",
+        about="in this process, headless (run_test): a key to the next page painted (its "
+              "last change on the screen), at every step of every court's guide walk, a "
+              "pair per step; the baseline: Enter pushing a trivial screen in the bare app, "
+              "timed alike (benchmarks/headless.py); --quick: the first N steps only",
+        baseline=_PUSH,
+        subjects=(_STEP,),
+        lines=(
+            Line("step latency p95: guide walks", _STEP.label, MILLISECONDS, Budget(2.0),
+                 stat="p95", note="ratio: our steps' p95 over the bare push's median"),
+            Line("step latency median: guide walks", _STEP.label, MILLISECONDS, None,
+                 note="ratio: the median of the per-pair ratios"),
+        ),
+        collect=_step_latency,
+    ),
+    Measurement(
+        name="qa",
+        about=f"whole process `ecf-tui qa --jobs {qa_run.JOBS}` on every court, wall; one "
+              "run (--qa-pairs N for more), no warm-up: it takes minutes",
+        baseline=collected(qa_run.BARE),
+        subjects=(_QA,),
+        lines=(
+            Line("qa: every court, wall", _QA.label, SECONDS,
+                 Budget(60.0, absolute=True),
+                 note="baseline: the bare capture times qa's distinct screens"),
+            Line("qa: per distinct screen", _QA.label, qa_run.PER_SCREEN, None,
+                 note="wall over the distinct state codes captured (report.json)"),
+        ),
+        collect=qa_run.collect,
+        pairs=1,
+        warm_up=False,
     ),
 )
 

@@ -1,14 +1,23 @@
 """Alternating pairs: each round runs a measurement's subjects with one baseline run between
 them (A B for one subject, A1 B A2 for two), so whatever else the machine is doing weighs on
-both sides of each pair alike. Each line's ratio is the median of the per-pair ratios."""
+both sides of each pair alike. A line's ratio is the median of the per-pair ratios (a p95
+line: its 95th percentile over the baseline's median)."""
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benchmarks.registry import Context, Figures, Line, Measurement, Subject
+from benchmarks.registry import BenchmarkError, Context, Line, Measurement, Runs, Say, Subject
+
+
+def p95(values: Sequence[float]) -> float:
+    """The 95th percentile (interpolated between the closest ranks); the largest of
+    fewer than two."""
+    if len(values) < 2:
+        return max(values)
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
 @dataclass(frozen=True)
@@ -24,16 +33,27 @@ class LineResult:
         return statistics.median(self.ours)
 
     @property
+    def ours_figure(self) -> float:
+        """The line's figure: ours' median, or its p95."""
+        return p95(self.ours) if self.line.stat == "p95" else self.ours_median
+
+    @property
     def baseline_median(self) -> float:
         return statistics.median(self.baseline)
 
     @property
     def ratio(self) -> float:
+        if self.line.stat == "p95":
+            return self.ours_figure / self.baseline_median
         return statistics.median(self.ratios)
 
     @property
-    def passed(self) -> bool:
-        return self.line.budget.allows(self.ours_median, self.ratio)
+    def result(self) -> str:
+        """PASS, FAIL, or info for a line with no budget."""
+        budget = self.line.budget
+        if budget is None:
+            return "info"
+        return "PASS" if budget.allows(self.ours_figure, self.ratio) else "FAIL"
 
 
 def schedule(measurement: Measurement) -> list[Subject]:
@@ -43,25 +63,43 @@ def schedule(measurement: Measurement) -> list[Subject]:
     return [*subjects[:half], measurement.baseline, *subjects[half:]]
 
 
-def run_pairs(measurement: Measurement, context: Context, pairs: int, warm_up: bool,
-              say: Callable[[str], None]) -> list[LineResult]:
-    """`pairs` rounds of the measurement (after one unrecorded run of each subject and
-    the baseline when `warm_up`: disk caches, bytecode), then its lines."""
+def collect_pairs(measurement: Measurement, context: Context, pairs: int, warm_up: bool,
+                  say: Say) -> Runs:
+    """`pairs` rounds of the measurement's probes (after one unrecorded run of each subject
+    and the baseline when `warm_up`: disk caches, bytecode)."""
     order = schedule(measurement)
     if warm_up:
         for subject in order:
             subject.probe(context)
-    runs: dict[str, list[Figures]] = {subject.label: [] for subject in order}
+    runs: Runs = {subject.label: [] for subject in order}
     for number in range(1, pairs + 1):
         for subject in order:
             runs[subject.label].append(subject.probe(context))
         say(f"{measurement.name}: pair {number}/{pairs}")
+    return runs
+
+
+def run_pairs(measurement: Measurement, context: Context, pairs: int, warm_up: bool,
+              say: Say) -> list[LineResult]:
+    """The measurement's pairs (its own `collect`, or its probes in rounds), then its
+    lines."""
+    if measurement.collect is not None:
+        runs = measurement.collect(context, pairs, warm_up, say)
+    else:
+        runs = collect_pairs(measurement, context, pairs, warm_up, say)
     base = runs[measurement.baseline.label]
     results = []
     for line in measurement.lines:
         key = line.metric.key
-        ours = [figures[key] for figures in runs[line.subject]]
-        theirs = [figures[key] for figures in base]
+        try:
+            ours = [figures[key] for figures in runs[line.subject]]
+            theirs = [figures[key] for figures in base]
+        except KeyError as missing:
+            raise BenchmarkError(f"{measurement.name}: no figure {missing} for "
+                                 f"{line.label!r}") from None
+        if not ours or len(ours) != len(theirs):
+            raise BenchmarkError(f"{measurement.name}: {len(ours)} runs of {line.subject!r} "
+                                 f"against {len(theirs)} of the baseline")
         ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
         results.append(LineResult(measurement, line, ours, theirs, ratios))
     return results

@@ -3,7 +3,9 @@ pairs, and the lines it reports, each against a budget. `measurements.py` lists 
 
 To add a line: a `Subject` whose probe runs once and returns its figures by metric, and a
 `Line` naming the subject, the metric and the budget; in a `Measurement` of its own (with
-its baseline and a name for --only) or beside lines that share its runs.
+its baseline and a name for --only) or beside lines that share its runs. A measurement
+whose runs cannot be one probe call each (an App kept running between pairs) gives a
+`collect` that makes its pairs itself; its subjects' probes are then not called.
 """
 
 from __future__ import annotations
@@ -11,8 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 Figures = dict[str, float]
+Runs = dict[str, list[Figures]]
+"""A measurement's runs: by subject label (the baseline's too), one Figures per pair."""
+Say = Callable[[str], None]
+
+
+class BenchmarkError(RuntimeError):
+    """A measurement could not be made (what was seen is in the message)."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,8 @@ class Context:
 
 
 Probe = Callable[[Context], Figures]
+Collect = Callable[[Context, int, bool, Say], Runs]
+"""(context, pairs, warm_up, say) -> runs: the pairs of a measurement that makes its own."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,7 @@ class Metric:
 
 
 SECONDS = Metric("seconds", "s", 3)
+MILLISECONDS = Metric("ms", "ms", 1)
 PEAK_RSS = Metric("peak_rss_mib", "MiB", 1)
 
 
@@ -42,19 +55,36 @@ class Subject:
     probe: Probe
 
 
+def collected(label: str) -> Subject:
+    """A subject of a measurement that makes its own pairs (`collect`): no probe."""
+
+    def probe(context: Context) -> Figures:
+        raise BenchmarkError(f"{label!r} is measured by its measurement's collect")
+
+    return Subject(label, probe)
+
+
 @dataclass(frozen=True)
 class Budget:
-    """At most `limit` times the baseline (the ratio of medians of pairs), or, `absolute`,
-    a median under `limit` in the metric's unit (the ratio then is for information)."""
+    """At most `limit` times the baseline (the line's ratio), or, `absolute`, the line's
+    figure at most (`strict`: under) `limit` in the metric's unit (the ratio then is for
+    information)."""
 
     limit: float
     absolute: bool = False
+    strict: bool = False
 
     def allows(self, ours: float, ratio: float) -> bool:
-        return ours < self.limit if self.absolute else ratio <= self.limit
+        value = ours if self.absolute else ratio
+        return value < self.limit if self.strict else value <= self.limit
 
     def text(self, metric: Metric) -> str:
-        return f"< {self.limit:g} {metric.unit}" if self.absolute else f"<= {self.limit:g}x"
+        sign = "<" if self.strict else "<="
+        return f"{sign} {self.limit:g} {metric.unit}" if self.absolute else \
+            f"{sign} {self.limit:g}x"
+
+
+Statistic = Literal["median", "p95"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +92,11 @@ class Line:
     label: str
     subject: str  # a Subject's label in the same Measurement
     metric: Metric
-    budget: Budget
+    budget: Budget | None  # None: a line for information
+    stat: Statistic = "median"
+    """median: the median of ours, and the median of the per-pair ratios; p95: the 95th
+    percentile of ours, and its ratio to the baseline's median."""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +106,11 @@ class Measurement:
     baseline: Subject
     subjects: tuple[Subject, ...]
     lines: tuple[Line, ...]
+    collect: Collect | None = None
+    pairs: int | None = None
+    """Its own number of pairs (a slow measurement), in place of --pairs."""
+    warm_up: bool = True
+    """Whether it takes the warm-up run (when the run takes them)."""
 
     def subject(self, label: str) -> Subject:
         return next(s for s in self.subjects if s.label == label)

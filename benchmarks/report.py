@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.pairs import LineResult
-from benchmarks.registry import Metric
+from benchmarks.registry import Measurement, Metric
 
-HEADERS = ("measurement", "ours (median)", "baseline (median)", "ratio", "budget", "result")
+HEADERS = ("measurement", "ours", "baseline (median)", "ratio", "budget", "result", "pairs")
+RIGHT = {1, 2, 3, 6}
 
 
 def machine() -> dict[str, Any]:
@@ -44,41 +45,46 @@ def _value(value: float, metric: Metric) -> str:
 
 
 def _row(result: LineResult) -> tuple[str, ...]:
-    metric = result.line.metric
-    return (result.line.label, _value(result.ours_median, metric),
-            _value(result.baseline_median, metric), f"{result.ratio:.2f}x",
-            result.line.budget.text(metric), "PASS" if result.passed else "FAIL")
+    line = result.line
+    budget = line.budget.text(line.metric) if line.budget is not None else "-"
+    return (line.label, _value(result.ours_figure, line.metric),
+            _value(result.baseline_median, line.metric), f"{result.ratio:.2f}x", budget,
+            result.result, str(len(result.ours)))
 
 
 def table(results: Sequence[LineResult], pairs: int, warm_up: bool,
-          before: dict[str, Any], load_after: float) -> str:
+          before: dict[str, Any], load_after: float, seconds: float) -> str:
     rows = [HEADERS, *(_row(r) for r in results)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
-    right = {1, 2, 3}
 
     def cells(row: Sequence[str]) -> str:
-        return "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
+        return "  ".join(cell.rjust(w) if i in RIGHT else cell.ljust(w)
                          for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
 
     cpu = f" ({before['cpu']})" if before["cpu"] else ""
     out = [
         f"machine: {before['cores']} cores{cpu}, {before['platform']}, "
         f"Python {before['python']}, Textual {before['textual']}; "
-        f"load average {before['load_average']:.2f} before, {load_after:.2f} after",
-        f"{pairs} alternating pairs per line{', after a warm-up run of each' if warm_up else ''}"
-        "; ratio = median of the per-pair ratios",
+        f"load average {before['load_average']:.2f} before, {load_after:.2f} after; "
+        f"the run took {seconds:.0f} s",
+        f"{pairs} alternating pairs per line unless its measurement says otherwise (column "
+        f"pairs){', after a warm-up run of each' if warm_up else ''}; ours: the median "
+        "(p95 where the line says so); ratio: the median of the per-pair ratios, unless "
+        "the line's note says otherwise",
         "",
         cells(HEADERS),
         cells(["-" * w for w in widths]),
         *(cells(_row(r)) for r in results),
         "",
     ]
-    seen = []
+    seen: list[Measurement] = []
     for result in results:
-        if result.measurement not in seen:
-            seen.append(result.measurement)
-            m = result.measurement
+        m = result.measurement
+        if m not in seen:
+            seen.append(m)
             out.append(f"{m.name}: {m.about}; baseline: {m.baseline.label}")
+        if result.line.note:
+            out.append(f"  {result.line.label}: {result.line.note}")
     return "\n".join(out)
 
 
@@ -93,17 +99,21 @@ def payload(results: Sequence[LineResult], pairs: int, warm_up: bool,
             {
                 "measurement": r.measurement.name,
                 "line": r.line.label,
+                "note": r.line.note,
                 "subject": r.line.subject,
                 "baseline": r.measurement.baseline.label,
                 "metric": r.line.metric.key,
                 "unit": r.line.metric.unit,
+                "statistic": r.line.stat,
+                "pairs": len(r.ours),
+                "ours_figure": r.ours_figure,
                 "ours_median": r.ours_median,
                 "baseline_median": r.baseline_median,
                 "ratio": r.ratio,
-                "budget": r.line.budget.text(r.line.metric),
-                "budget_limit": r.line.budget.limit,
-                "budget_absolute": r.line.budget.absolute,
-                "result": "PASS" if r.passed else "FAIL",
+                "budget": None if r.line.budget is None else r.line.budget.text(r.line.metric),
+                "budget_limit": None if r.line.budget is None else r.line.budget.limit,
+                "budget_absolute": None if r.line.budget is None else r.line.budget.absolute,
+                "result": r.result.upper(),
                 "ours": r.ours,
                 "baselines": r.baseline,
                 "ratios": r.ratios,

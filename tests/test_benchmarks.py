@@ -3,6 +3,7 @@ The figures themselves are never asserted here: timings belong to the benchmark.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import re
@@ -10,13 +11,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import bare_app, measurements
+from benchmarks import bare_app, measurements, step_latency
+from benchmarks.pairs import p95
+from benchmarks.picture import Picture
+from benchmarks.registry import SECONDS, Budget
 from benchmarks.terminal_screen import TerminalScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 # measurement, ours, baseline, ratio, budget, result
+# measurement, ours, baseline, ratio, budget, result, pairs
 ROW = re.compile(r"^run CODE: (?P<code>\S+) +\d+\.\d+ s +\d+\.\d+ s +(?P<ratio>\d+\.\d\d)x"
-                 r" +< 1 s +(?P<result>PASS|FAIL)$", re.MULTILINE)
+                 r" +< 1 s +(?P<result>PASS|FAIL) +1$", re.MULTILINE)
+CLI_ROWS = re.compile(r"^CLI start: ecf-tui courts +\d+\.\d+ s +\d+\.\d+ s +\d+\.\d\dx"
+                      r" +<= 0\.3 s +(PASS|FAIL) +1\n"
+                      r"CLI start: ecf-tui validate +\d+\.\d+ s +\d+\.\d+ s +\d+\.\d\dx"
+                      r" +- +info +1$", re.MULTILINE)
 
 
 def test_quick_run_code_prints_its_lines_and_writes_json(tmp_path: Path) -> None:
@@ -42,6 +51,43 @@ def test_quick_run_code_prints_its_lines_and_writes_json(tmp_path: Path) -> None
         for key in ("ours_median", "baseline_median", "ratio"):
             assert isinstance(line[key], float) and math.isfinite(line[key]) and line[key] > 0
     assert not list(tmp_path.glob(".*.tmp"))  # written under a temporary name, renamed
+
+
+def test_quick_cli_start_prints_a_budget_line_and_an_info_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--pairs", "1", "--only", "cli-start"],
+        cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert CLI_ROWS.search(proc.stdout), proc.stdout
+    assert "profile cache warm" in proc.stdout
+
+
+def test_a_step_and_a_bare_push_are_timed_in_pairs() -> None:
+    # One step of the first court's guide walk against one bare push (figures not judged).
+    runs = asyncio.run(step_latency.measure(1, every_court=False, warm_up=False,
+                                            say=lambda _: None))
+    assert set(runs) == {step_latency.OURS, step_latency.BARE}
+    for label in runs:
+        [figures] = runs[label]
+        assert 0 < figures["ms"] < 20_000 and math.isfinite(figures["ms"])
+
+
+def test_a_paint_that_leaves_the_picture_as_it_was_changes_nothing() -> None:
+    picture = Picture(3, 10)
+    picture.feed("\x1b[1;1H\x1b[1;31mOK\x1b[0m\x1b[2;3Hsame")
+    before = picture.snapshot()
+    picture.feed("\x1b[1;1H\x1b[1;31mOK\x1b[0m")  # painted again, unchanged
+    assert picture.snapshot() == before
+    picture.feed("\x1b[1;1H\x1b[7mOK\x1b[0m")  # the same text, another style
+    assert picture.snapshot() != before and picture.text() == "OK\n  same\n"
+
+
+def test_p95_and_budgets() -> None:
+    assert p95([5.0]) == 5.0
+    assert p95([float(n) for n in range(1, 101)]) == 95.05
+    assert Budget(2.0).allows(ours=100.0, ratio=2.0)
+    assert not Budget(1.0, absolute=True, strict=True).allows(ours=1.0, ratio=0.1)
+    assert Budget(0.3, absolute=True).text(SECONDS) == "<= 0.3 s"
 
 
 def test_the_bare_apps_marker_is_its_paragraph() -> None:
