@@ -7,13 +7,12 @@ cancels), with its budget and PASS or FAIL (or info: a line with no budget).
     pairs.py            the alternating pairs, their medians and p95
     report.py           the machine, the table, the JSON
     first_paint.py      a whole process in a pseudo-terminal, to its first screen painted
-    terminal_screen.py  the screen a terminal would show for the bytes an app writes
+    terminal_screen.py  the screen a terminal would show (characters, styles) for an app's output
     bare_app.py         the baseline: a bare Textual app (a script)
     cli_start.py        whole processes that print and exit (courts, validate)
     inprocess.py        what the in-process measurements share (their own profile cache)
     engine.py           graph, paths and validation, in this process
     headless.py         Apps driven headless in turn, and when a screen counts as painted
-    picture.py          characters and styles a terminal shows after an App's paints
     step_latency.py     a key to the next page painted, over every court's guide walk
     qa_run.py           `ecf-tui qa` on every court, against a bare push + screenshot
 

@@ -11,7 +11,7 @@ waited for until it is quiet: no paint for QUIET seconds, through which the proc
 under IDLE_CPU of a core; nothing pending on the screen (layout, repaint, recompose, an
 after-refresh callback); every message queue of the App and of the screen's widgets
 empty; and the caller's `done()` true (the page expected is shown, and said it arrived).
-Then the paints are followed on a `Picture` (characters and styles, as a terminal shows
+Then the paints are followed on a `TerminalScreen` (characters and styles, as a terminal shows
 them): the screen was painted at the last paint that changed the picture. Textual often
 paints a screen again unchanged a few frames later; those paints are not waited for,
 as the first-screen benchmark times the last change of the screen, not the last write.
@@ -36,8 +36,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from benchmarks.bare_app import BareApp
-from benchmarks.picture import Picture
 from benchmarks.registry import BenchmarkError
+from benchmarks.terminal_screen import TerminalScreen
 
 SIZE = (100, 30)  # as QA's screens and the first-screen pty
 QUIET = 0.1
@@ -52,14 +52,14 @@ T = TypeVar("T")
 
 class PaintClock:
     """The paints of one App: how many, when the last was (and the process's CPU time
-    then), and each paint's bytes, fed to a `Picture` when asked which changed it."""
+    then), and each paint's bytes, fed to a `TerminalScreen` when asked which changed it."""
 
     def __init__(self, app: App[Any], size: tuple[int, int]) -> None:
         self.count = 0
         self.last = time.perf_counter()
         self.cpu_at_last = time.process_time()
         self._paints: list[tuple[float, str]] = []
-        self._picture = Picture(size[1], size[0])
+        self._picture = TerminalScreen(size[1], size[0])
         self._shown = self._picture.snapshot()
         display = getattr(app, "_display", None)
         if not callable(display):
@@ -92,7 +92,7 @@ class PaintClock:
         after `since` that changed it was made (None: none did)."""
         found = None
         for when, sent in self._paints:
-            self._picture.feed(sent)
+            self._picture.feed_text(sent)
             shown = self._picture.snapshot()
             if shown != self._shown:
                 self._shown = shown

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from benchmarks import bare_app, measurements, step_latency
 from benchmarks.pairs import p95
-from benchmarks.picture import Picture
 from benchmarks.registry import SECONDS, Budget
 from benchmarks.terminal_screen import TerminalScreen
 
@@ -73,12 +72,12 @@ def test_a_step_and_a_bare_push_are_timed_in_pairs() -> None:
 
 
 def test_a_paint_that_leaves_the_picture_as_it_was_changes_nothing() -> None:
-    picture = Picture(3, 10)
-    picture.feed("\x1b[1;1H\x1b[1;31mOK\x1b[0m\x1b[2;3Hsame")
+    picture = TerminalScreen(3, 10)
+    picture.feed_text("\x1b[1;1H\x1b[1;31mOK\x1b[0m\x1b[2;3Hsame")
     before = picture.snapshot()
-    picture.feed("\x1b[1;1H\x1b[1;31mOK\x1b[0m")  # painted again, unchanged
+    picture.feed_text("\x1b[1;1H\x1b[1;31mOK\x1b[0m")  # painted again, unchanged
     assert picture.snapshot() == before
-    picture.feed("\x1b[1;1H\x1b[7mOK\x1b[0m")  # the same text, another style
+    picture.feed_text("\x1b[1;1H\x1b[7mOK\x1b[0m")  # the same text, another style
     assert picture.snapshot() != before and picture.text() == "OK\n  same\n"
 
 
