@@ -67,12 +67,18 @@ async def perform(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool
     await pilot.pause()
 
 
-async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
+def credential_fields(app: EcfApp) -> tuple[Input, Input]:
+    """The form's login and password fields; NoControl where the page has none."""
     fields = list(app.screen.query("#page Input"))
     if len(fields) < 2:
         raise NoControl(f"{type(app.screen).__name__} shows no login and password fields")
     user, secret = fields[0], fields[1]
     assert isinstance(user, Input) and isinstance(secret, Input) and secret.password
+    return user, secret
+
+
+async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
+    user, secret = credential_fields(app)
     if keys:
         # The walk's keys move and press; the text goes in as a value (typing itself,
         # key by key and in bursts, is the terminal tests' and the sentinel's matter).

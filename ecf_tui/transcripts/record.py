@@ -128,19 +128,14 @@ class Session:
         credentials into the form's fields first, and the form filled in (the password
         masked) is captured before it is sent: returned. NoControl where the screen
         shows no control for the action."""
-        from textual.widgets import Button, Input
+        from textual.widgets import Button
 
-        from ecf_tui.qa.driver import NoControl, carrier, perform
+        from ecf_tui.qa.driver import carrier, credential_fields, perform
 
         if not action.typed:
             await perform(self.pilot, self.app, action, keys=False)
             return ()
-        fields = list(self.app.screen.query("#page Input"))
-        if len(fields) < 2:
-            raise NoControl(f"{type(self.app.screen).__name__} shows no login and password "
-                            "fields")
-        user, secret = fields[0], fields[1]
-        assert isinstance(user, Input) and isinstance(secret, Input) and secret.password
+        user, secret = credential_fields(self.app)
         user.value, secret.value = action.username, action.password
         filled = await self.screen(filled=True)
         send = carrier(self.app, action)
