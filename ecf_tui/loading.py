@@ -53,6 +53,7 @@ class Registry:
 
     folders: tuple[Path, ...]
     _cache: dict[tuple[str, bool], CourtProfile] = field(default_factory=dict, repr=False)
+    _guides: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sources(self) -> dict[str, Source]:
@@ -89,9 +90,14 @@ class Registry:
         return self._cache[key]
 
     def guide_text(self, code: str) -> str:
-        profile = self.load(code)
-        path = self.source(code).path.parent / profile.guide
-        return path.read_text(encoding="utf-8")
+        """The court's guide, read once (the help desk's panel asks on every step, the
+        scenario checks at every court a scenario names)."""
+        key = court_code(code)
+        if key not in self._guides:
+            profile = self.load(code)
+            path = self.source(code).path.parent / profile.guide
+            self._guides[key] = path.read_text(encoding="utf-8")
+        return self._guides[key]
 
 
 def registry(extra: Sequence[str | Path] = (), env: Mapping[str, str] | None = None) -> Registry:
