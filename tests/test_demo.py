@@ -51,7 +51,9 @@ async def test_space_pauses_right_steps_and_escape_stops(reg, court: str) -> Non
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs Debian's tmux")
 def test_the_moeb_demo_reaches_the_full_menus_with_no_key_pressed() -> None:
-    term = Terminal("MOEB", args=("--mode", "demo", "--delay", "0.2"), size=(120, 40))
+    # Each page stays up for the delay; a screen read takes a good part of 0.2 s on a
+    # loaded machine, and one clean-clone run missed the e-mail page at 0.2 s.
+    term = Terminal("MOEB", args=("--mode", "demo", "--delay", "0.4"), size=(120, 40))
     try:
         seen: list[str] = []
         end = time.monotonic() + 60
