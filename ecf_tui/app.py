@@ -245,12 +245,23 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self.attempt.took(self.state, action, mistake)
         self._mistake, self._hint = mistake, False
 
-    def show_state(self, state: State) -> None:
-        """Jump straight to a state (as `ecf-tui run STATE_CODE` does at start)."""
+    def show_state(self, state: State, mistake: MistakeKind | None = None, *,
+                   new_screen: bool = False) -> None:
+        """Jump straight to a state (as `ecf-tui run STATE_CODE` does at start). QA goes
+        back to a page it has checked, to try its next move from it: `mistake` shows the
+        page as the move that was that mistake arrives there, and `new_screen` shows it
+        on a screen made for it, as after a move from a page of another kind (a screen
+        that shows one page after another keeps its scroll position)."""
         self.state = state
         self.walk_start, self.walk = state, []
-        self._mistake, self._hint = None, False
-        self._show()
+        self._mistake, self._hint = mistake, False
+        self._show(new_screen)
+
+    @property
+    def moment(self) -> tuple[State, MistakeKind | None] | None:
+        """What decides the page shown in guided mode: the state and the mistake that
+        led there (`show_state` takes both back)."""
+        return None if self.state is None else (self.state, self._mistake)
 
     def _end_attempt(self) -> None:
         """Practice and assess end with their result over the end page."""
@@ -281,7 +292,7 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self._file_attempt()  # opened and closed with no step: no attempt
         self.exit(return_code=self.exit_code or 0)  # App.exit's first argument is a result
 
-    def _show(self) -> None:
+    def _show(self, new_screen: bool = False) -> None:
         assert self.profile is not None and self.state is not None
         target = shown_for(self.profile, self.state, self.coaching)
         self.refresh_bindings()
@@ -293,24 +304,25 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if isinstance(self.screen, DialogScreen):
             self.pop_screen()
         if target.under is not None:
-            self._present(target.under, panel=target.view)
+            self._present(target.under, panel=target.view, new_screen=new_screen)
             dialog = DialogScreen(target.view)
             self.expect(dialog)
             self.push_screen(dialog)
         else:
-            self._present(target)
+            self._present(target, new_screen=new_screen)
         if covered:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         self.nothing_arriving()  # where no page is on its way, keys held for one go on
 
-    def _present(self, target: Shown, panel: view.View | None = None) -> None:
+    def _present(self, target: Shown, panel: view.View | None = None,
+                 new_screen: bool = False) -> None:
         """Show a page (with `panel`'s guidance: a dialog's over it): the screen on top
-        shows the new View where it is of the same class; else a new screen takes the
-        place of the one on top (a step screen or the picker), or goes on the stack at
-        start."""
+        shows the new View where it is of the same class (unless `new_screen`); else a
+        new screen takes the place of the one on top (a step screen or the picker), or
+        goes on the stack at start."""
         top = self.screen
         panel = panel or target.view
-        if isinstance(top, StepScreen) and type(top) is target.screen:
+        if isinstance(top, StepScreen) and type(top) is target.screen and not new_screen:
             if (top.view, top.panel_view) != (target.view, panel) and top.show(
                     target.view, panel):
                 self.expect(top)

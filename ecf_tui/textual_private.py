@@ -17,11 +17,16 @@ changes one fails there, loudly, rather than somewhere in a screen.
 - `Screen._compositor.render_update` and `App._background_screens`:
   `App.export_screenshot` renders the screen but returns only the SVG; QA needs the
   same picture as text too.
+- `Screen._compositor_refresh`, `Screen._dirty_widgets`, `Compositor._dirty_regions`:
+  a headless App still renders every update for a terminal it does not have; QA
+  renders each page it checks itself (to see that it has settled, and to capture it),
+  so `unpainted` skips Textual's render there (15% of a QA run) and keeps the layout.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
@@ -100,3 +105,25 @@ class FreshScreen(Screen[Any]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+
+
+@contextmanager
+def unpainted() -> Iterator[None]:
+    """Headless Apps in this block do not render their updates for a terminal: what is
+    on screen is read with `render_screen`, which renders the whole screen at once. The
+    layout still runs (regions, scrolling, focus are as in a terminal); a dialog's
+    background screen is handled as Textual does."""
+    original = Screen._compositor_refresh
+
+    def refresh(screen: Screen[Any]) -> None:
+        if screen is screen.app.screen and not screen.app.is_inline:
+            screen._dirty_widgets.clear()
+            screen._compositor._dirty_regions.clear()
+        else:
+            original(screen)
+
+    Screen._compositor_refresh = refresh  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        Screen._compositor_refresh = original  # type: ignore[method-assign]

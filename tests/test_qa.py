@@ -272,3 +272,61 @@ def test_gallery_shows_the_screenshots_in_headless_chromium(qa_out: QaRun,
     assert loaded, proc.stdout[-2000:] + proc.stderr[-2000:]
     shown, total = map(int, loaded.groups())
     assert total >= 10 and shown == total
+
+
+def test_qa_shares_courts_out_whole_and_evenly() -> None:
+    from ecf_tui.qa.shares import shares
+
+    courts = [("MSSB", ["a"]), ("MOEB", ["b"]), ("CANB", ["c"]), ("ALNB", ["d"]),
+              ("CASB", ["e"])]
+    split = shares(courts, [83, 76, 54, 54, 49], 2)
+    # Biggest first to the least busy would give 179 and 137.
+    assert [sorted(code for code, _ in share) for share in split] == [
+        ["MOEB", "MSSB"], ["ALNB", "CANB", "CASB"]]
+    assert shares(courts[:1], [5], 4) == [[("MSSB", ["a"])]], "no idle worker started"
+    many = [(f"C{i}", [str(i)]) for i in range(20)]
+    split = shares(many, list(range(20)), 3)  # 3**20 ways: biggest first
+    assert sorted(t for share in split for t, _ in share) == sorted(c for c, _ in many)
+    loads = [sum(int(i) for _, (i,) in share) for share in split]
+    assert max(loads) - min(loads) <= 19
+
+
+def test_qa_checks_each_page_once_and_shows_it_as_the_path_would(
+        reg, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The paths share their first moves: the later ones read them from what the first
+    tried, and the App goes back to a page only to try a move not yet tried. A page
+    gone back to shows as the path arrives there: pressing Clear on the link form keeps
+    the scroll position of the form before it, so after 'already linked' the cleared
+    form is scrolled down, which a link form just put on screen is not."""
+    from ecf_tui.qa import driver
+    from ecf_tui.qa.runner import run_paths
+
+    captured, performed = [], []
+    real_capture, real_perform = driver.capture, driver.perform
+
+    def counting_capture(app):  # type: ignore[no-untyped-def]
+        captured.append(app.moment)
+        return real_capture(app)
+
+    async def counting_perform(pilot, app, action, *, keys):  # type: ignore[no-untyped-def]
+        performed.append(action.id)
+        await real_perform(pilot, app, action, keys=keys)
+
+    flow = graph.of(reg.load("ALNB"))
+    paths = {p.id: p for p in graph.paths(flow)}
+    chosen = ["happy", "cmecf-already-linked", "cmecf-already-linked--link-form--clear"]
+    with monkeypatch.context() as patch:
+        patch.setattr(driver, "capture", counting_capture)
+        patch.setattr(driver, "perform", counting_perform)
+        results = run_paths(reg.folders, "ALNB", chosen, tmp_path / "shared", (100, 30))
+    assert all(r.passed for r in results)
+    steps = sum(len(paths[i].edges) for i in chosen)
+    assert len(performed) < steps / 2 and len(captured) < steps / 2, (performed, captured)
+    alone = run_paths(reg.folders, "ALNB", chosen[-1:], tmp_path / "alone", (100, 30))
+    assert alone[0].passed
+    folder = Path("ALNB") / chosen[-1]
+    pages = sorted((tmp_path / "alone" / folder).iterdir())
+    assert len(pages) == 2 * (len(paths[chosen[-1]].edges) + 1)
+    for page in pages:
+        shared = tmp_path / "shared" / folder / page.name
+        assert shared.read_bytes() == page.read_bytes(), page.name

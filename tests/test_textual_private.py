@@ -101,3 +101,43 @@ async def test_a_fresh_screen_is_styled_once_and_has_its_breakpoint_from_the_sta
         finally:
             Stylesheet.apply = original  # type: ignore[method-assign]
     assert steps == 13 and applied < 1300, applied
+
+
+def test_compositor_refresh_still_renders_the_top_screen_and_clears_its_dirt() -> None:
+    """`unpainted` stands in for `Screen._compositor_refresh`'s top-screen branch: it
+    renders the update for the terminal, then clears the dirty widgets (and the
+    compositor's dirty regions, which the render consumes)."""
+    source = inspect.getsource(Screen._compositor_refresh)
+    assert "self._compositor.render_update(" in source
+    assert "self._dirty_widgets.clear()" in source
+    assert "self._compositor._dirty_regions" in source
+    assert list(inspect.signature(Screen._compositor_refresh).parameters) == ["self"]
+
+
+async def test_an_unpainted_app_reads_the_same_pages_and_textual_paints_again_after(reg) -> None:
+    """QA's Apps skip Textual's own render of each update; the pages QA reads (and
+    captures) are the same as a painted App's, move after move; outside the block
+    Textual paints again."""
+    from ecf_tui import graph
+    from ecf_tui.qa.driver import perform, screen_text, settled
+    from ecf_tui.textual_private import unpainted
+
+    original = Screen._compositor_refresh
+
+    async def pages() -> list[str]:
+        app = make_app(reg, "CASB")
+        flow = graph.of(reg.load("CASB"))
+        seen = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            for edge in graph.paths(flow)[0].edges[:4]:
+                await settled(pilot, app)
+                seen.append(screen_text(app))
+                await perform(pilot, app, edge.action, keys=False)
+        return seen
+
+    painted = await pages()
+    with unpainted():
+        assert Screen._compositor_refresh is not original
+        quiet = await pages()
+    assert Screen._compositor_refresh is original
+    assert quiet == painted and len(set(quiet)) == 4

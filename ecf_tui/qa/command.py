@@ -25,6 +25,7 @@ from ecf_tui.loading import Registry
 from ecf_tui.qa.gallery import write_gallery
 from ecf_tui.qa.report import CourtSummary, report, write_json, write_junit
 from ecf_tui.qa.runner import PathResult, Size, run_paths
+from ecf_tui.qa.shares import Task, shares
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -62,7 +63,7 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
     writable_folder(out, "--out")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()
-    results = _run_all(reg, plans, out, size, max(1, jobs))
+    results = _run_all(reg, flows, plans, out, size, max(1, jobs))
     summaries = []
     for code, flow in flows.items():
         mine = sorted((r for r in results if r.court == code),
@@ -79,17 +80,26 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
     return 0 if data["passed"] else 1
 
 
-def _chunks(ids: list[str], jobs: int) -> list[list[str]]:
-    return [ids[i::jobs] for i in range(jobs) if ids[i::jobs]]
+def _shares(flows: dict[str, graph.StateGraph], plans: dict[str, list[str]], jobs: int
+            ) -> list[list[Task]]:
+    """The work for each worker. A court's paths go to one worker unless there are more
+    workers than courts; a court's work is counted in the distinct moves on its paths."""
+    per_court = max(1, jobs // len(plans))
+    tasks = [(code, ids[i::per_court]) for code, ids in plans.items()
+             for i in range(per_court) if ids[i::per_court]]
+    paths = {(code, p.id): p for code, flow in flows.items() for p in graph.paths(flow)}
+    work = [len({(e.source, e.action.id) for i in ids for e in paths[code, i].edges}) + 1
+            for code, ids in tasks]
+    return shares(tasks, work, jobs)
 
 
-def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, jobs: int
-             ) -> list[PathResult]:
-    tasks = [(code, chunk) for code, ids in plans.items() for chunk in _chunks(ids, jobs)]
+def _run_all(reg: Registry, flows: dict[str, graph.StateGraph], plans: dict[str, list[str]],
+             out: Path, size: Size, jobs: int) -> list[PathResult]:
+    split = _shares(flows, plans, jobs)
     total = sum(len(ids) for ids in plans.values())
     results: list[PathResult] = []
-    # Workers run a chunk of paths in one App each; they tell the bar of every path done
-    # through this queue, so it moves path by path rather than chunk by chunk.
+    # Workers run their share a court at a time, in one App each; they tell the bar of
+    # every path done through this queue, so it moves path by path.
     context = multiprocessing.get_context()
     done_paths: Queue[int] = context.Queue()
     # Ctrl+C is the parent's to handle: the workers ignore it, and stop at the next page
@@ -98,7 +108,7 @@ def _run_all(reg: Registry, plans: dict[str, list[str]], out: Path, size: Size, 
     with _ctrl_c() as interrupted, _progress(total) as advance, ProcessPoolExecutor(
             max_workers=jobs, initializer=_worker_init, initargs=(done_paths, stop)) as pool:
         pending: set[Future[list[PathResult]]] = {
-            pool.submit(_run_chunk, reg.folders, code, chunk, out, size) for code, chunk in tasks
+            pool.submit(_run_share, reg.folders, share, out, size) for share in split
         }
         while pending and not interrupted():
             finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -149,12 +159,16 @@ def _worker_init(done_paths: Queue[int], stop: EventType) -> None:
     _done_paths, _stop = done_paths, stop
 
 
-def _run_chunk(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path,
-               size: Size) -> list[PathResult]:
+def _run_share(folders: tuple[Path, ...], share: list[Task], out: Path, size: Size
+               ) -> list[PathResult]:
+    """A worker's share: each court's paths in turn, in one App per court."""
     queue, stop = _done_paths, _stop
     assert queue is not None and stop is not None, "set by _worker_init in every worker"
-    return run_paths(folders, court, path_ids, out, size, path_done=lambda: queue.put(1),
-                     stopped=stop.is_set)
+    results = []
+    for court, path_ids in share:
+        results += run_paths(folders, court, path_ids, out, size,
+                             path_done=lambda: queue.put(1), stopped=stop.is_set)
+    return results
 
 
 class _progress:

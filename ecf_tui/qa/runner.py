@@ -1,7 +1,9 @@
 """Provides running paths in the real App, headless, as QA does: at each step the screen
 must be the one the engine expects, with the profile's texts for the step on it; each
-screen is written as SVG and as text. A failing path is cut down to the shortest path
-that still fails."""
+screen is written as SVG and as text. The paths of a court share most of their moves:
+one App checks and captures each page once and tries each move from it once, through
+the page's own control, and the paths that take it again read the outcome (`Tried`).
+A failing path is cut down to the shortest path that still fails."""
 
 from __future__ import annotations
 
@@ -10,16 +12,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ecf_tui import codebook, graph
 from ecf_tui.engine import State
 from ecf_tui.files import write_text
 from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.profile import CourtProfile, MistakeKind
+from ecf_tui.textual_private import unpainted
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
+    from textual.screen import Screen
 
     from ecf_tui.app import EcfApp
 
@@ -95,16 +99,54 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     by_id = {p.id: p for p in graph.paths(flow)}
     results = []
     app = EcfApp(reg, court, graph_checks=False)
-    async with app.run_test(size=size) as pilot:
-        for path_id in path_ids:
-            results.append(await _run_one(app, pilot, flow, by_id[path_id], out,
-                                          stopped=stopped))
-            path_done()
+    tried = Tried()
+    with unpainted():  # QA reads each page itself (driver.settled, driver.capture)
+        async with app.run_test(size=size) as pilot:
+            for path_id in path_ids:
+                results.append(await _run_one(app, pilot, flow, by_id[path_id], out,
+                                              tried, stopped=stopped))
+                path_done()
     return results
 
 
+Moment = tuple[State, MistakeKind | None]
+"""What decides the page QA's App (guided mode) shows: the state and the mistake that
+led there (`EcfApp.moment`)."""
+
+Page = tuple[tuple[Moment, graph.Edge | None], ...]
+"""A page as the App shows it: its moment, after those the same screen showed before it
+since it was made, each with the move that led there. A screen that shows one page after
+another keeps its scroll position, so the same moment can look different after another
+history; a page on a new screen is its moment alone."""
+
+
+@dataclass
+class Tried:
+    """What one App has checked of a court: the paths share most of their moves (each
+    is the shortest way to its edge, then the guide's way to an end), so each page is
+    checked and captured once and each move from it tried once, through the page's own
+    control; a later path that takes the same move reads the outcome from here."""
+
+    pages: dict[Page, tuple[str, str] | _Fault | None] = field(default_factory=dict)
+    """Each page arrived at: its capture (SVG, text; None without an output folder), or
+    what was wrong with it."""
+    moves: dict[tuple[Page, str], Page | _Fault] = field(default_factory=dict)
+    """Each move tried, by the page it was taken on and its action id: the page it led
+    to, or the fault it showed."""
+    showing: Page | None = None
+    """The page the App shows now."""
+
+
+def _screens(app: EcfApp) -> list[Screen[Any]]:
+    """The screens that draw the page: the one on top, and the page under a dialog."""
+    from ecf_tui.screens.dialog import DialogScreen
+
+    stack = app.screen_stack
+    return stack[-2:] if isinstance(app.screen, DialogScreen) else stack[-1:]
+
+
 async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
-                   out: Path | None, *, shorten: bool = True,
+                   out: Path | None, tried: Tried, *, shorten: bool = True,
                    stopped: Callable[[], bool] = lambda: False) -> PathResult:
     from ecf_tui.qa.driver import NoControl, capture, perform, settled
 
@@ -114,29 +156,92 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     covered: list[str] = []
     taken: list[str] = []
 
-    async def arrive(state: State, action: str | None) -> None:
-        assert app.state is not None, "QA's App always shows a court"
-        if app.state != state:
-            raise _Fault(f"the app shows {codebook.code(profile, app.state)} where the "
+    def expect(state: State) -> Moment:
+        moment = app.moment
+        assert moment is not None, "QA's App always shows a court"
+        if moment[0] != state:
+            raise _Fault(f"the app shows {codebook.code(profile, moment[0])} where the "
                          f"engine expects {codebook.code(profile, state)}", state)
+        return moment
+
+    async def arrived(page: Page) -> Page:
+        """Check the page the App has just shown and capture it the first time."""
+        tried.showing = page
         await settled(pilot, app)
-        _check_screen(app, profile, state)
-        steps.append(_record(app, profile, len(steps) + 1, state, action, path, out, capture))
+        try:
+            _check_screen(app, profile, page[-1][0][0])
+        except _Fault as fault:
+            tried.pages.setdefault(page, fault)
+            raise
+        if page not in tried.pages:
+            tried.pages[page] = capture(app) if out is not None else None
+        return page
+
+    def record(page: Page, action: str | None) -> None:
+        shown = tried.pages[page]
+        if isinstance(shown, _Fault):
+            raise _Fault(shown.reason, shown.state)
+        moment = page[-1][0]
+        steps.append(_record(profile, len(steps) + 1, moment[0], action, path, out, shown))
+
+    async def take(edge: graph.Edge) -> tuple[Moment, bool]:
+        """The edge's move on the page shown: where it leads, and whether the page
+        shows on the screen that was there."""
+        before = _screens(app)
+        tried.showing = None
+        try:
+            await perform(pilot, app, edge.action, keys=False)
+        except NoControl as missing:
+            raise _Fault(str(missing), edge.source) from None
+        return expect(edge.target), any(s in before for s in _screens(app))
+
+    async def back_to(page: Page) -> None:
+        """Show `page` as a path arrives there: its first moment on a new screen, then
+        the moves the same screen showed since."""
+        (first, _), *since = page
+        app.show_state(*first, new_screen=True)
+        await pilot.pause()
+        for _, edge in since:
+            assert edge is not None, "a page's later moments each have their move"
+            await settled(pilot, app)
+            await take(edge)
+        await settled(pilot, app)
+        tried.showing = page
+
+    async def move(page: Page, edge: graph.Edge) -> Page:
+        """Take the edge's move on `page` (going back to it first where the App has
+        moved on), and check where it leads."""
+        if tried.showing != page:
+            await back_to(page)
+        moment, same_screen = await take(edge)
+        step = (moment, edge)
+        return await arrived((*page, step) if same_screen else ((moment, None),))
 
     failure = None
     try:
-        app.show_state(path.start)
-        await pilot.pause()
-        await arrive(path.start, None)
+        here: Page = (((path.start, None), None),)
+        if here not in tried.pages:
+            tried.showing = None
+            app.show_state(path.start, new_screen=True)
+            await pilot.pause()
+            expect(path.start)
+            await arrived(here)
+        record(here, None)
         for edge in path.edges:
             if stopped():
                 raise Interrupted
             taken.append(edge.action.id)
-            try:
-                await perform(pilot, app, edge.action, keys=False)
-            except NoControl as missing:
-                raise _Fault(str(missing), edge.source) from None
-            await arrive(edge.target, edge.action.id)
+            known = tried.moves.get((here, edge.action.id))
+            if known is None:
+                try:
+                    known = await move(here, edge)
+                except _Fault as fault:
+                    known = fault
+                tried.moves[(here, edge.action.id)] = known
+            if isinstance(known, _Fault):
+                raise _Fault(known.reason, known.state)
+            here = known
+            record(here, edge.action.id)
             covered.append(str(graph.flow_edge(profile, edge)))
         if not path.complete:
             raise _Fault("no end can be reached from here: the flow stops", path.end)
@@ -144,7 +249,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         failure = Failure(fault.reason, codebook.code(profile, fault.state),
                           len(steps) + 1, tuple(taken))
         if shorten:
-            failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1)
+            failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1,
+                                     tried)
     return PathResult(profile.code, path.id, tuple(steps), failure, tuple(covered),
                       time.perf_counter() - began)
 
@@ -178,13 +284,12 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
         raise _Fault(f"the screen lacks the step's texts: {shown}", state)
 
 
-def _record(app: EcfApp, profile: CourtProfile, n: int, state: State, action: str | None,
-            path: graph.Path, out: Path | None, capture: Callable[[EcfApp], tuple[str, str]]
-            ) -> StepRecord:
+def _record(profile: CourtProfile, n: int, state: State, action: str | None,
+            path: graph.Path, out: Path | None, page: tuple[str, str] | None) -> StepRecord:
     name = f"{n:02d}-{state.step}"
     folder = Path(profile.code) / path.id
-    if out is not None:
-        svg, text = capture(app)
+    if out is not None and page is not None:
+        svg, text = page
         (out / folder).mkdir(parents=True, exist_ok=True)
         write_text(out / folder / f"{name}.svg", svg)
         write_text(out / folder / f"{name}.txt", text)
@@ -193,7 +298,7 @@ def _record(app: EcfApp, profile: CourtProfile, n: int, state: State, action: st
 
 
 async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
-                   fault: _Fault, taken: list[str], at: int) -> Failure:
+                   fault: _Fault, taken: list[str], at: int, tried: Tried) -> Failure:
     """Cut a failing path down: the shortest way from the start to where the fault
     showed (and, for a missing control, that action), kept if it fails too."""
     profile = flow.profile
@@ -212,7 +317,7 @@ async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     if not path.complete and fault.state == path.end:
         return Failure(fault.reason, code, at, tuple(taken), code, actions)
     short = graph.Path(f"{path.id}--shortest", tuple(route), flow.start)
-    retry = await _run_one(app, pilot, flow, short, None, shorten=False)
+    retry = await _run_one(app, pilot, flow, short, None, tried, shorten=False)
     if retry.failure is None:
         return Failure(fault.reason, code, at, tuple(taken), code, tuple(taken))
     return Failure(fault.reason, code, at, tuple(taken), retry.failure.state_code,
