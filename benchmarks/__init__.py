@@ -15,6 +15,4 @@ cancels), with its budget and PASS or FAIL (or info: a line with no budget).
     headless.py         Apps driven headless in turn, and when a screen counts as painted
     step_latency.py     a key to the next page painted, over every court's guide walk
     qa_run.py           `ecf-tui qa` on every court, against a bare push + screenshot
-
-qa_bench.py is a separate, older script (`python benchmarks/qa_bench.py`).
 """
