@@ -165,6 +165,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="replay a transcript headless and check the same screens appear (exit 1 "
              "naming the first line that differs)")
     replay.add_argument("file", metavar="FILE")
+    new_court = sub.add_parser(
+        "new-court", parents=[common],
+        help="begin a court's profile: a valid starter from a known court under a new "
+             "code, its guide copied beside it, '# FILL IN:' marks on what is still the "
+             "template's")
+    new_court.add_argument("code", metavar="CODE", help="the new court's code (TXEB)")
+    new_court.add_argument("--name", required=True, help="the court's name, in quotes")
+    new_court.add_argument("--from", dest="template", metavar="COURT",
+                           help="the known court to start from (default: CASB, the "
+                                "shortest built-in procedure)")
+    new_court.add_argument("--guide", metavar="FILE",
+                           help="the court's guide as a text file, copied to "
+                                "DIR/guides/CODE.txt")
+    new_court.add_argument("--out", required=True, metavar="DIR",
+                           help="the folder to write CODE.toml in (give it to --profiles)")
     return parser
 
 
@@ -201,6 +216,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
             return transcript_command(reg, args.target, args.scenario, args.at, args.actions,
                                       Path(args.out), parse_size(args.size), out)
+        if args.command == "new-court":
+            return _new_court(reg, args, out)
         if args.command == "replay":
             from ecf_tui.transcripts.commands import replay_command
 
@@ -229,6 +246,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
               "folder exists and can be read and written, then run the command again.",
               file=err)
         return EXIT_BAD_INPUT
+
+
+def _new_court(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
+    from ecf_tui.scaffold import marks, new_court
+
+    folder = Path(args.out)
+    written = new_court(reg, args.code, args.name, args.template,
+                        Path(args.guide) if args.guide else None, folder)
+    profile = written[0]
+    print(f"wrote {profile} and {written[1]}; {len(marks(profile))} '# FILL IN:' marks "
+          f"to work through. Next: ecf-tui --profiles {folder} validate {profile.stem}, "
+          f"then run and qa (docs/adding-a-court.md).", file=out)
+    return EXIT_OK
 
 
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ecf_tui.errors import UserError
 from ecf_tui.loading import BASE_PREFIX, Registry, court_code, load_file, read_toml
+from ecf_tui.scaffold import marks
 from ecf_tui.toml_places import describe_loc, find_place
 
 
@@ -79,6 +80,9 @@ def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO, *,
     for path in _files(reg, names):
         try:
             print(validate_file(reg, path), file=out)
+            for mark in marks(path):
+                print(f"warn  {path}:{mark.line}: still the template's: {mark.text}",
+                      file=out)
             covered += [] if path.name.startswith(BASE_PREFIX) else [path]
         except UserError as problem:
             failed += 1
