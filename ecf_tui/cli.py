@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--coverage", action="store_true",
                           help="also list each guide sentence and where it is shown (the "
                                "court's page, the side panel, nowhere), with the shares")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="json: every file's problems (file, line, column, field, "
+                               "problem, fix) and warnings, for tools")
     paths = sub.add_parser("paths", parents=[common], help="every path through a court's flow")
     paths.add_argument("court", metavar="COURT")
     paths.add_argument("--codes", action="store_true",
@@ -195,7 +198,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if args.command == "courts":
             return _courts(reg, out)
         if args.command == "validate":
-            return _validate(reg, args.paths, args.coverage, out, err)
+            return _validate(reg, args.paths, args.coverage, args.format, out, err)
         if args.command == "paths":
             return _paths(reg, args.court, args.codes, out)
         if args.command == "scenarios":
@@ -322,11 +325,11 @@ def _courts(reg: Registry, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _validate(reg: Registry, names: list[str], coverage: bool, out: TextIO,
+def _validate(reg: Registry, names: list[str], coverage: bool, fmt: str, out: TextIO,
               err: TextIO) -> int:
     from ecf_tui.validation import validate_paths
 
-    return validate_paths(reg, names, out, err, coverage=coverage)
+    return validate_paths(reg, names, out, err, coverage=coverage, fmt=fmt)
 
 
 def _paths(reg: Registry, court: str, codes: bool, out: TextIO) -> int:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ecf_tui.errors import UserError
+from ecf_tui.errors import ProfileErrors, UserError
 from ecf_tui.loading import BASE_PREFIX, Registry, court_code, load_file, read_toml
-from ecf_tui.scaffold import marks
+from ecf_tui.scaffold import Mark, marks
 from ecf_tui.toml_places import describe_loc, find_place
 
 
@@ -32,10 +35,20 @@ def validate_file(reg: Registry, path: Path) -> str:
     if path.name.startswith(BASE_PREFIX):
         read_toml(path)
         return f"ok    {path}  (a base: checked with the courts that extend it)"
-    profile = load_file(path)
     from ecf_tui import graph
-    from ecf_tui.errors import ProfileErrors
     from ecf_tui.fidelity import texts, unquoted
+
+    flow_problems: list[UserError] = []
+    try:
+        profile = load_file(path)
+    except ProfileErrors as broken:
+        # A flow that cannot be walked still has texts to check against the guide: the
+        # author hears of both at once. A schema problem leaves no profile to check.
+        try:
+            profile = load_file(path, graph_checks=False)
+        except UserError:
+            raise broken from None
+        flow_problems = broken.problems
 
     def guide_of(code: str) -> str:
         guide = path.parent / profile.guide if code == profile.code else None
@@ -49,8 +62,8 @@ def validate_file(reg: Registry, path: Path) -> str:
                             fix="put the court's guide text there, or correct 'guide'.") from None
 
     missing = unquoted(profile, guide_of)
-    if missing:
-        problems = [
+    if missing or flow_problems:
+        problems = flow_problems + [
             UserError(
                 f"the text \"{_short(text.text)}\" is marked as the guide's own but "
                 f"{text.quoted_from or profile.code}'s guide does not contain it.",
@@ -73,24 +86,119 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@dataclass
+class Checked:
+    """One file's outcome: the `ok` line, or its problems; the marks still in it."""
+
+    file: Path
+    kind: str
+    """court, base or scenario"""
+    ok: str | None = None
+    problems: list[UserError] = field(default_factory=list)
+    warnings: list[Mark] = field(default_factory=list)
+
+
 def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO, *,
-                   coverage: bool = False) -> int:
-    failed = 0
-    covered: list[Path] = []
-    for path in _files(reg, names):
-        try:
-            print(validate_file(reg, path), file=out)
-            for mark in marks(path):
-                print(f"warn  {path}:{mark.line}: still the template's: {mark.text}",
-                      file=out)
-            covered += [] if path.name.startswith(BASE_PREFIX) else [path]
-        except UserError as problem:
-            failed += 1
-            print(problem.paragraph(), file=err)
+                   coverage: bool = False, fmt: str = "text") -> int:
+    """Check every file named (default: every court and scenario known) and report
+    every problem found, each file's at once; exit 2 when there is one."""
+    checked = [_check_court(reg, path) for path in _files(reg, names)]
+    if not names:
+        checked += _duplicates(reg) + _check_scenarios(reg)
+    else:
+        checked += _check_scenarios(reg, [Path(n) for n in names if Path(n).is_dir()])
+    failed = any(c.problems for c in checked)
+    if fmt == "json":
+        out.write(json.dumps({"ok": not failed, "files": [_as_json(c) for c in checked]},
+                             indent=2, ensure_ascii=False) + "\n")
+        return 2 if failed else 0
+    for c in checked:
+        if c.ok is not None:
+            print(c.ok, file=out)
+        for mark in c.warnings:
+            print(f"warn  {c.file}:{mark.line}: still the template's: {mark.text}", file=out)
+        if c.problems:
+            print(ProfileErrors(c.file, c.problems).paragraph(), file=err)
     if coverage:
-        for path in covered:
-            _print_coverage(path, out)
+        for c in checked:
+            if c.kind == "court" and not c.problems:
+                _print_coverage(c.file, out)
     return 2 if failed else 0
+
+
+def _check_court(reg: Registry, path: Path) -> Checked:
+    kind = "base" if path.name.startswith(BASE_PREFIX) else "court"
+    done = Checked(path, kind, warnings=marks(path))
+    try:
+        done.ok = validate_file(reg, path)
+    except ProfileErrors as broken:
+        done.problems = broken.problems
+    except UserError as problem:
+        done.problems = [problem]
+    return done
+
+
+def _duplicates(reg: Registry) -> list[Checked]:
+    """A court code defined in two of the extra folders: the later folder's wins, which
+    is rarely what was meant (a built-in overridden once is the way to adapt a court)."""
+    seen: dict[str, Path] = {}
+    found = []
+    for folder in reg.folders[1:]:
+        for path in sorted(folder.glob("*.toml")):
+            if path.name.startswith(BASE_PREFIX):
+                continue
+            code = court_code(path.stem)
+            if code in seen:
+                found.append(Checked(path, "court", problems=[UserError(
+                    f"the court {code} is also defined in {seen[code]}; this file, in a "
+                    "later folder, wins.", file=path, place="file name",
+                    fix="keep one profile per court among the --profiles folders.")]))
+            seen[code] = path
+    return found
+
+
+def _check_scenarios(reg: Registry, folders: list[Path] | None = None) -> list[Checked]:
+    """The help desk's scenarios: each file's schema, and each court it names played
+    through (an unknown court, step or account is a problem, as is a fix text not in
+    the guide it names). `folders`: only those folders' scenarios."""
+    from ecf_tui.helpdesk import loading as scenarios
+
+    checked = []
+    for path in scenarios.files(reg).values():
+        if folders is not None and not any(path.parent.parent.resolve() == f.resolve()
+                                           for f in folders):
+            continue
+        done = Checked(path, "scenario")
+        try:
+            bound = scenarios.check(reg, scenarios.read(path), path)
+            done.ok = f"ok    {path}  (scenario at {', '.join(b.profile.code for b in bound)})"
+        except ProfileErrors as broken:
+            done.problems = broken.problems
+        except UserError as problem:
+            done.problems = [problem]
+        checked.append(done)
+    return checked
+
+
+_LINE = re.compile(r"line (\d+), column (\d+)")
+_FIELD = re.compile(r"field ([^,)\s(]+)")
+"""A field path in a place (`field steps.home.kind`); the top level has none."""
+
+
+def _as_json(checked: Checked) -> dict[str, object]:
+    def problem(p: UserError) -> dict[str, object]:
+        place = p.place or ""
+        line = _LINE.search(place)
+        found = _FIELD.search(place)
+        return {"file": p.file or str(checked.file),
+                "line": int(line[1]) if line else None,
+                "column": int(line[2]) if line else None,
+                "field": found[1] if found else None,
+                "place": p.place, "problem": p.problem, "fix": p.fix}
+
+    return {"file": str(checked.file), "kind": checked.kind, "ok": not checked.problems,
+            "summary": checked.ok, "problems": [problem(p) for p in checked.problems],
+            "warnings": [{"line": m.line, "text": m.text} for m in checked.warnings]}
 
 
 def _print_coverage(path: Path, out: TextIO) -> None:

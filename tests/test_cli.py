@@ -48,7 +48,11 @@ def test_courts_lists_exactly_the_five_with_full_names() -> None:
 def test_validate_passes_on_the_builtins() -> None:
     code, out, err = run("validate")
     assert code == 0, err
-    assert [line.split()[1] for line in out.splitlines()] == sorted(COURTS)
+    lines = out.splitlines()
+    courts = [line for line in lines if "(scenario at" not in line]
+    assert [line.split()[1] for line in courts] == sorted(COURTS)
+    scenarios = sorted((Path(__file__).parents[1] / "courts" / "scenarios").glob("*.toml"))
+    assert len(lines) - len(courts) == len(scenarios) >= 13, "every scenario checked too"
 
 
 def _assert_clean_error(err: str, file: Path, *words: str) -> None:

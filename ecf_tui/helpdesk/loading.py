@@ -143,6 +143,13 @@ def check(reg: Registry, scenario: Scenario, path: Path) -> list[Bound]:
                     place=_place(path, (*fix_loc, i)),
                     fix="quote the guide word for word, or mark the text "
                         "{ text = \"...\", source = \"simulator\" }."))
+        unknown = _unknown_accounts(profile, scenario)
+        if unknown:
+            problems.append(UserError(
+                f"at {court}, {unknown}", file=path, place=_place(path, ("accounts",)),
+                fix="use own, or an account of the court's roster (its profile's "
+                    "[accounts.pacer.ID] and [accounts.cmecf.ID] tables)."))
+            continue
         try:
             walk = play(profile, scenario)
         except MoveProblem as problem:
@@ -157,6 +164,24 @@ def check(reg: Registry, scenario: Scenario, path: Path) -> list[Bound]:
     if problems:
         raise ProfileErrors(path, problems)
     return bound
+
+
+def _unknown_accounts(profile: CourtProfile, scenario: Scenario) -> str | None:
+    """What is wrong with the scenario's accounts at this court: an id its roster does
+    not have (the guide's way would log in with it and fail for another reason)."""
+    pacer, cmecf = scenario.accounts.pacer, scenario.accounts.cmecf
+    roster = profile.accounts
+    if pacer.startswith("cmecf:"):
+        kind, name, known = "CM/ECF", pacer.removeprefix("cmecf:"), roster.cmecf
+    else:
+        kind, name, known = "PACER", pacer, roster.pacer
+    if name != "own" and name not in known:
+        return f"the PACER login's account '{pacer}' is not one of its {kind} accounts " \
+               f"({', '.join(known)})."
+    if cmecf != "own" and cmecf not in roster.cmecf:
+        return f"the CM/ECF account '{cmecf}' is not one of its CM/ECF accounts " \
+               f"({', '.join(roster.cmecf)})."
+    return None
 
 
 def load(reg: Registry) -> Scenarios:

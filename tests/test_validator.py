@@ -1,0 +1,175 @@
+"""`ecf-tui validate` reports every problem at once, each one paragraph with the file,
+the place (line and column, or the field) and the fix, exit 2; `--format json` gives
+the same to tools. One test per check, each with a profile broken that way."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecf_tui.cli import main
+from ecf_tui.loading import builtin_dir
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.pop("ECF_TUI_PROFILES", None)
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+def problems(*argv: str) -> list[dict[str, Any]]:
+    code, out, err = run("validate", *argv, "--format", "json")
+    assert code == 2 and err == "", err
+    report = json.loads(out)
+    assert report["ok"] is False
+    return [p for f in report["files"] for p in f["problems"]]
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_three_problems_in_one_file_are_all_reported_at_once(court_copy) -> None:
+    path = court_copy("CASB")
+    edit(path, "guide_title =", "guide_titel =")  # a misspelt key (so the right one is missing)
+    edit(path, 'address = "www.casb.uscourts.gov"', "address = 42")  # a wrong type
+    edit(path, 'start = "before-you-begin"\n', "")  # a missing field
+    code, out, err = run("validate", str(path))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "(3 more problem(s) below.)" in err and len(err.strip().splitlines()) == 4
+    found = problems(str(path))
+    assert len(found) == 4 and all(p["file"] == str(path) and p["fix"] for p in found)
+    misspelt = next(p for p in found if "guide_titel" in p["problem"])
+    assert misspelt["problem"] == "unknown key 'guide_titel'."
+    assert (misspelt["line"], misspelt["column"]) == (10, 1)
+    assert misspelt["field"] == "about.guide_titel"
+    assert "did you mean 'guide_title'?" in misspelt["fix"]
+    missing = next(p for p in found if "'start' is missing" in p["problem"])
+    assert missing["field"] is None and missing["line"] is None, "the top level: no line"
+    assert missing["fix"] == "add start = ... there."
+    wrong = next(p for p in found if p["field"] == "steps.home.address")
+    assert wrong["line"] == 24 and "expected type" in wrong["fix"]
+    assert "42" not in wrong["problem"], "an input's value is never echoed"
+
+
+def test_an_extends_loop_names_the_key_and_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    (folder / "guides").mkdir(parents=True)
+    shutil.copy(builtin_dir() / "guides" / "CASB.txt", folder / "guides")
+    shutil.copy(builtin_dir() / "CASB.toml", folder)
+    (folder / "_a.toml").write_text('extends = "_b"\n', encoding="utf-8")
+    (folder / "_b.toml").write_text('extends = "_a"\n', encoding="utf-8")
+    edit(folder / "CASB.toml", 'extends = "_base"', 'extends = "_a"')
+    [found] = problems(str(folder / "CASB.toml"))
+    assert "makes a loop" in found["problem"] and found["line"] is not None
+    assert found["fix"] == "remove the loop."
+
+
+def test_a_court_in_two_profile_folders_is_a_problem(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name / "guides").mkdir(parents=True)
+        shutil.copy(builtin_dir() / "guides" / "CASB.txt", tmp_path / name / "guides")
+        shutil.copy(builtin_dir() / "CASB.toml", tmp_path / name)
+    code, out, err = run("--profiles", str(tmp_path / "one"), "--profiles",
+                         str(tmp_path / "two"), "validate")
+    assert code == 2
+    assert f"{tmp_path / 'two' / 'CASB.toml'}, file name: the court CASB is also defined " \
+           f"in {tmp_path / 'one' / 'CASB.toml'}" in err
+    assert "Fix: keep one profile per court" in err
+
+
+def test_a_step_nobody_reaches_and_a_trap(court_copy) -> None:
+    path = court_copy("CASB")
+    edit(path, "[steps.confirm]\n",
+         '[steps.lost]\nkind = "info"\ntitle = { text = "Lost", source = "simulator" }\n'
+         'back_label = { text = "Back", source = "simulator" }\nback_to = "lost"\n\n'
+         "[steps.confirm]\n")
+    found = problems(str(path))
+    [lost] = [p for p in found if p["field"] == "steps.lost"]
+    assert lost["problem"] == "cannot be reached from the start." and lost["line"] is not None
+    assert lost["fix"] == "link to it from another step, or remove it."
+    # Now reachable from the link form's help link, and a trap: its way back is itself.
+    path2 = court_copy("CANB")
+    edit(path2, "[steps.confirm]\n",
+         '[steps.cmecf-help]\nback_to = "cmecf-help"\n\n[steps.confirm]\n')
+    found = problems(str(path2))
+    trap = next(p for p in found if "is a trap" in p["problem"])
+    assert trap["field"] == "steps.cmecf-help" and "reaches no end" in trap["problem"]
+    assert trap["fix"] == "give the step a way on or back."
+
+
+def test_an_action_that_leads_nowhere(court_copy) -> None:
+    path = court_copy("CASB")
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logn" }')
+    [found] = problems(str(path))
+    assert found["field"] == "steps.home.links[0].to" and found["line"] is not None
+    assert "names a step 'pacer-logn'" in found["problem"]
+    assert "pacer-login" in found["fix"]
+
+
+def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
+    path = court_copy("CASB")
+    edit(path, "[steps.confirm]\n",
+         '[steps.lost]\nkind = "info"\ntitle = "Nowhere in the guide"\n'
+         'back_label = { text = "Back", source = "simulator" }\nback_to = "home"\n\n'
+         "[steps.confirm]\n")
+    found = problems(str(path))
+    assert any(p["problem"] == "cannot be reached from the start." for p in found)
+    assert any("Nowhere in the guide" in p["problem"] and "does not contain it" in p["problem"]
+               for p in found), found
+
+
+@pytest.fixture
+def scenario_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "desk"
+    (folder / "scenarios").mkdir(parents=True)
+    return folder
+
+
+@pytest.mark.parametrize(("change", "says", "field"), [
+    ('[courts.MSSB]', "names the court 'XXXX', which is not known", "courts.XXXX"),
+    ('moves = ["guide until confirm"]', "has no step 'confirmm'", "moves"),
+    ('accounts = { cmecf = "colleague" }', "the CM/ECF account 'coleague' is not one of its",
+     "accounts"),
+])
+def test_a_scenario_naming_an_unknown_court_step_or_account(scenario_folder: Path, change: str,
+                                                           says: str, field: str) -> None:
+    source = builtin_dir() / "scenarios" / "names-differ.toml"
+    path = scenario_folder / "scenarios" / "names-differ.toml"
+    text = source.read_text(encoding="utf-8")
+    broken = {
+        "[courts.MSSB]": "[courts.XXXX]",
+        'moves = ["guide until confirm"]': 'moves = ["guide until confirmm"]',
+        'accounts = { cmecf = "colleague" }': 'accounts = { cmecf = "coleague" }',
+    }[change]
+    assert change in text
+    path.write_text(text.replace(change, broken, 1), encoding="utf-8")
+    code, out, err = run("--profiles", str(scenario_folder), "validate", "--format", "json")
+    assert code == 2, out
+    report = json.loads(out)
+    [mine] = [f for f in report["files"] if f["file"] == str(path)]
+    assert mine["kind"] == "scenario" and not mine["ok"]
+    assert any(says in p["problem"] for p in mine["problems"]), mine["problems"]
+    assert all(p["fix"] and p["field"] == field for p in mine["problems"])
+    code, _, err = run("--profiles", str(scenario_folder), "validate")
+    assert code == 2 and str(path) in err and "Fix:" in err and "Traceback" not in err
+
+
+def test_json_lists_every_file_with_its_summary_and_warnings() -> None:
+    code, out, err = run("validate", "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    kinds = [f["kind"] for f in report["files"]]
+    assert kinds.count("court") == 5 and kinds.count("scenario") >= 13
+    assert all(f["ok"] and f["summary"].startswith("ok") for f in report["files"])
+    assert all(f["warnings"] == [] for f in report["files"])
+    assert re.match(r"ok    ALNB ", report["files"][0]["summary"])
