@@ -38,6 +38,14 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def add_lost_step(path: Path, title: str, back_to: str) -> None:
+    """An info page no link leads to, before the confirm step."""
+    edit(path, "[steps.confirm]\n",
+         f'[steps.lost]\nkind = "info"\ntitle = {title}\n'
+         f'back_label = {{ text = "Back", source = "simulator" }}\nback_to = "{back_to}"\n\n'
+         "[steps.confirm]\n")
+
+
 def test_three_problems_in_one_file_are_all_reported_at_once(court_copy) -> None:
     path = court_copy("CASB")
     edit(path, "guide_title =", "guide_titel =")  # a misspelt key (so the right one is missing)
@@ -89,10 +97,7 @@ def test_a_court_in_two_profile_folders_is_a_problem(tmp_path: Path) -> None:
 
 def test_a_step_nobody_reaches_and_a_trap(court_copy) -> None:
     path = court_copy("CASB")
-    edit(path, "[steps.confirm]\n",
-         '[steps.lost]\nkind = "info"\ntitle = { text = "Lost", source = "simulator" }\n'
-         'back_label = { text = "Back", source = "simulator" }\nback_to = "lost"\n\n'
-         "[steps.confirm]\n")
+    add_lost_step(path, '{ text = "Lost", source = "simulator" }', "lost")
     found = problems(str(path))
     [lost] = [p for p in found if p["field"] == "steps.lost"]
     assert lost["problem"] == "cannot be reached from the start." and lost["line"] is not None
@@ -118,10 +123,7 @@ def test_an_action_that_leads_nowhere(court_copy) -> None:
 
 def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
     path = court_copy("CASB")
-    edit(path, "[steps.confirm]\n",
-         '[steps.lost]\nkind = "info"\ntitle = "Nowhere in the guide"\n'
-         'back_label = { text = "Back", source = "simulator" }\nback_to = "home"\n\n'
-         "[steps.confirm]\n")
+    add_lost_step(path, '"Nowhere in the guide"', "home")
     found = problems(str(path))
     assert any(p["problem"] == "cannot be reached from the start." for p in found)
     assert any("Nowhere in the guide" in p["problem"] and "does not contain it" in p["problem"]
