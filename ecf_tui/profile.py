@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 
 class Model(BaseModel):
@@ -46,6 +51,15 @@ class Text(Model):
         if isinstance(value, str):
             return {"text": value}
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # `_from_string` takes a plain string for the table, so a file may give either.
+        table = dict(handler.resolve_ref_schema(handler(core_schema)))
+        words = {k: v for k, v in table["properties"]["text"].items() if k != "title"}
+        named: dict[str, Any] = {k: table.pop(k) for k in ("title", "description") if k in table}
+        return {**named, "anyOf": [words, table]}
 
     @model_validator(mode="after")
     def _quote_needs_guide(self) -> Text:
@@ -109,14 +123,18 @@ class FrontStep(StepBase):
     what to have ready, warnings, contacts, all from `about`), then the way in."""
 
     kind: Literal["front"]
+    """The step's kind: `front`."""
     begin_button: Text
+    """The button that starts the procedure."""
     next: StepRef
+    """The first step of the way in."""
 
 
 class SiteStep(StepBase):
     """A page of the court's web site on the way to the filing system."""
 
     kind: Literal["site"]
+    """The step's kind: `site`."""
     address: Text | None = None
     """The web address shown in the simulated browser."""
     links: list[Link]
@@ -127,13 +145,17 @@ class LoginStep(StepBase):
     """The PACER login page."""
 
     kind: Literal["login"]
+    """The step's kind: `login`."""
     required_note: Text | None = None
     """The "* Required Information" line, where shown."""
     username_label: Text
+    """The username field's label."""
     password_label: Text
+    """The password field's label."""
     client_code_label: Text | None = None
     """Shown only where the court's guide shows a Client Code field."""
     login_button: Text
+    """The button that logs in."""
     clear_button: Text | None = None
     """Shown only where the court's guide shows a Clear button."""
     links: list[Link] = []
@@ -154,18 +176,22 @@ class DialogButton(Model):
     """A button of a dialog and what it does."""
 
     label: Text
+    """What the button says."""
     does: Literal["close", "continue"]
+    """`close`: closes the dialog (to `close_to`); `continue`: goes on (to `next`)."""
 
 
 class DialogStep(StepBase):
     """A modal dialog over the login page."""
 
     kind: Literal["dialog"]
+    """The step's kind: `dialog`."""
     situation: str = Field(pattern=r"^[a-z0-9-]+$")
     """The situation this dialog means, used in state codes (`MSSB/<situation>/<step>`)."""
     closable: bool = False
     """Whether the dialog has an "x" in its corner (Escape does the same)."""
     buttons: list[DialogButton] = []
+    """The dialog's buttons, in the guide's order."""
     selections: list[Text] = []
     """Choices the dialog offers that the guide says not to make ("Do not make a
     selection"): choosing one leaves the dialog open with the simulator's explanation."""
@@ -179,12 +205,17 @@ class RedactionStep(StepBase):
     """The redaction agreement shown after login."""
 
     kind: Literal["redaction"]
+    """The step's kind: `redaction`."""
     heading: Text
+    """The notice's heading ("IMPORTANT NOTICE OF REDACTION RESPONSIBILITY:")."""
     agreement: Text
     """The checkbox's label."""
     continue_button: Text
+    """The button that accepts the agreement, its box checked."""
     cancel_button: Text
+    """The button that declines it."""
     next: StepRef
+    """The step once the agreement is accepted."""
     cancel_to: StepRef
     """Where Cancel leads (the simulator logs the user out)."""
 
@@ -193,6 +224,7 @@ class MainStep(StepBase):
     """The CM/ECF main page with the menu bar."""
 
     kind: Literal["main"]
+    """The step's kind: `main`."""
     banner: list[Text] = []
     """The court's banner lines at the top of the page."""
 
@@ -201,45 +233,66 @@ class UtilitiesStep(StepBase):
     """The Utilities page, or a release sub-page of menu items."""
 
     kind: Literal["utilities"]
+    """The step's kind: `utilities`."""
     sections: list[Section]
+    """The page's groups of links, in the guide's order."""
 
 
 class LinkFormStep(StepBase):
     """The "Link a CM/ECF account to my PACER account" form."""
 
     kind: Literal["link-form"]
+    """The step's kind: `link-form`."""
     login_label: Text
+    """The CM/ECF login field's label."""
     password_label: Text
+    """The CM/ECF password field's label."""
     submit_button: Text
+    """The button that submits the form."""
     clear_button: Text
+    """The button that clears the form."""
     links: list[Link] = []
+    """Links beside the form (forgot login/password, upgraded PACER), in the guide's
+    order."""
     pacer_only_label: Text
     """The simulator's button for a user who uses CM/ECF for PACER only."""
     next: StepRef
+    """Where Submit leads with a CM/ECF login and password that match (the confirm
+    page)."""
     upgrade_to: StepRef
     """Where Submit leads when the PACER account is not upgraded."""
     pacer_only_to: StepRef
+    """Where the `pacer_only_label` button leads."""
 
 
 class ConfirmStep(StepBase):
     """The "Do you want to link these accounts?" page."""
 
     kind: Literal["confirm"]
+    """The step's kind: `confirm`."""
     question: Text
+    """The question over the two names ("Do you want to link these accounts?")."""
     cmecf_label: Text
+    """The label of the CM/ECF account's name."""
     pacer_label: Text
+    """The label of the PACER account's name."""
     warning: list[Text] = []
     """What the page says under the names."""
     submit_button: Text
+    """The button that links the accounts."""
     back_label: Text
+    """The control that goes back (to `back_to`)."""
     next: StepRef
+    """The step once the accounts are linked."""
     back_to: StepRef
+    """Where the back control leads (the link form)."""
 
 
 class SuccessStep(StepBase):
     """The page shown once the accounts are linked, menus still limited."""
 
     kind: Literal["success"]
+    """The step's kind: `success`."""
     email: StepRef | None = None
     """The step showing the court's e-mail notification, where it sends one."""
     next: StepRef
@@ -250,36 +303,49 @@ class RefreshedStep(StepBase):
     """The main page with the full filing menus: the procedure is done."""
 
     kind: Literal["refreshed"]
+    """The step's kind: `refreshed`."""
 
 
 class InfoStep(StepBase):
     """A page a link opens (a contact, an explanation), with a way back."""
 
     kind: Literal["info"]
+    """The step's kind: `info`."""
     back_label: Text
+    """The control that goes back (to `back_to`)."""
     back_to: StepRef
+    """Where the back control leads."""
 
 
 class StopStep(StepBase):
     """An end of the procedure other than the full menus."""
 
     kind: Literal["stop"]
+    """The step's kind: `stop`."""
     outcome: Literal["pass", "stop"]
     """`pass`: the right end for this situation; `stop`: the user must do something first."""
 
 
 class EmailField(Model):
+    """A labelled line of the court's e-mail notification."""
+
     label: Text
+    """The line's label ("Transaction ID")."""
     value: Text
+    """What the line says for it."""
 
 
 class EmailStep(StepBase):
     """The court's e-mail notification after linking."""
 
     kind: Literal["email"]
+    """The step's kind: `email`."""
     fields: list[EmailField]
+    """The e-mail's labelled lines, in the guide's order."""
     back_label: Text
+    """The control that goes back (to `back_to`)."""
     back_to: StepRef
+    """Where the back control leads."""
 
 
 Step = Annotated[
@@ -310,14 +376,21 @@ class PacerAccount(Model):
     """A simulated PACER account. Passwords are fixed fake values shown to the trainee."""
 
     username: Text
+    """The PACER username, typed on the login page."""
     password: str = Field(min_length=1)
+    """The practice password, shown to the trainee."""
     name: Text
     """The name the confirm page shows as PACER."""
     person: str
     """Who holds it: a CM/ECF account of the same person is a match."""
     kind: Literal["individual", "firm"] = "individual"
+    """`individual`: one person's own; `firm`: a firm's shared account, not to be
+    linked."""
     upgraded: bool = True
+    """Whether the account is upgraded: only an upgraded account can be linked."""
     inactive: bool = False
+    """Whether the account is inactive: logging in with it shows the login page's
+    `on_inactive` dialog."""
     about: Text
     """One line telling the trainee what this account is."""
 
@@ -326,18 +399,28 @@ class CmecfAccount(Model):
     """A simulated CM/ECF e-filing account."""
 
     login: Text
+    """The CM/ECF login, typed on the link form."""
     password: str = Field(min_length=1)
+    """The practice password, shown to the trainee."""
     name: Text
     """The name the confirm page shows as CM/ECF."""
     person: str
+    """Who holds it: a PACER account of the same person is a match."""
     linked: bool = False
     """Already linked to a PACER account."""
     about: Text
+    """One line telling the trainee what this account is."""
 
 
 class Accounts(Model):
+    """The practice accounts a trainee may log in and link with, by account id."""
+
     pacer: dict[str, PacerAccount]
+    """PACER accounts by id (`firm`, `not-upgraded`); the trainee's own is the first
+    individual, upgraded, active one."""
     cmecf: dict[str, CmecfAccount]
+    """CM/ECF accounts by id (`colleague`, `linked`); the trainee's own is the first
+    unlinked one of the same person as their own PACER account."""
 
     @cached_property
     def own_pacer(self) -> str | None:
@@ -379,9 +462,11 @@ class MenuBar(Model):
     """The CM/ECF menu bar before and after linking."""
 
     logo: Text
+    """The logo, first on the bar ("CM/ECF")."""
     limited: list[Text]
     """The items before linking ("PACER Search" only)."""
     limited_label: Text
+    """The caption the bar shows while the menus are limited ("PACER Search")."""
     full: list[Text]
     """The items once the menus refresh."""
     logout: Text
@@ -403,12 +488,18 @@ class About(Model):
     """What the guide says around the steps: purpose, dates, warnings, contacts."""
 
     guide_title: Text
+    """The guide's own title."""
     intro: list[Text] = []
+    """The guide's introduction, paragraph by paragraph."""
     go_live: Text | None = None
+    """The go-live date as the guide words it (the front page and the court picker
+    show it)."""
     ready: list[Text] = []
     """What the guide says to have at hand before starting."""
     warnings: list[Text] = []
+    """The guide's warnings ("Do not login with a shared firm PACER account.")."""
     contacts: list[Text] = []
+    """Whom to ask for help, and how, in the guide's words."""
     reminders: list[Text] = []
     """What the guide gives to keep in mind for later (CANB's cache keys)."""
     reminders_heading: Text | None = None
@@ -461,6 +552,7 @@ class Assessment(Model):
     hints, and at most this many mistakes."""
 
     max_mistakes: int = Field(default=1, ge=0)
+    """The most mistakes an assessment may have and still pass."""
 
 
 class CourtProfile(Model):
@@ -473,20 +565,29 @@ class CourtProfile(Model):
     guide: str
     """The court's guide, relative to the profile's folder."""
     about: About
+    """What the guide says around its steps: title, dates, warnings, contacts."""
     banner: list[Text] = []
     """A banner shown on every CM/ECF page (a test site's warning)."""
     start: StepRef
+    """The procedure's first step, by its id in `steps`."""
     steps: dict[str, Step]
+    """The procedure's pages and dialogs by id, each of a kind the engine knows."""
     menu_bar: MenuBar
+    """The CM/ECF menu bar, before and after linking."""
     refresh: Refresh
+    """How the court's users get the full menus after linking."""
     accounts: Accounts
+    """The practice accounts the trainee may log in and link with."""
     endings: Endings
-    notices: dict[str, Text]
+    """What the page with the full menus says of how the walk ended."""
+    notices: dict[str, Text] = Field(
+        json_schema_extra={"propertyNames": {"enum": list(NOTICE_KEYS)}})
     """Messages the engine shows; keys are the engine's (see NOTICE_KEYS)."""
     mistakes: dict[MistakeKind, Mistake]
     """Every mistake kind explained (the base profile words each, and flow checks say
     where one lacks; a court's guide's words override them where it has some)."""
     assessment: Assessment = Assessment()
+    """The assessment's pass rule."""
 
     def steps_of(self, kind: str) -> list[str]:
         return [sid for sid, s in self.steps.items() if s.kind == kind]

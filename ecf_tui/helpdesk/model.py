@@ -55,6 +55,8 @@ class CourtBinding(Model):
 
 
 class Scenario(Model):
+    """A help-desk scenario: what callers say, the way to their screen, and the fix."""
+
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     """The file's name: lower case words joined by hyphens."""
     title: str = Field(min_length=1)
@@ -62,12 +64,14 @@ class Scenario(Model):
     phrasings: list[str] = Field(min_length=2)
     """What callers say, in their words: several ways."""
     accounts: Accounts = Accounts()
+    """The accounts the caller used; by default the trainee's own."""
     moves: list[str] = Field(min_length=1)
     """The way from the court's start to the caller's screen (see MOVE_FORMS)."""
     fix: list[Text] = []
     """The fix where a court gives none of its own: the simulator's words, or another
     court's guide (`quoted_from`)."""
-    courts: dict[str, CourtBinding] = Field(min_length=1)
+    courts: dict[str, CourtBinding] = Field(
+        min_length=1, json_schema_extra={"propertyNames": {"pattern": r"^[A-Z][A-Z0-9]{1,9}$"}})
     """The courts whose guides support the scenario, by court code."""
 
     @field_validator("phrasings")
