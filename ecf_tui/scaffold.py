@@ -23,7 +23,7 @@ import tomli_w
 
 from ecf_tui.errors import UserError, writable_folder
 from ecf_tui.files import write_text
-from ecf_tui.loading import Registry, court_code
+from ecf_tui.loading import Registry, builtin_dir, court_code
 
 MARK = "# FILL IN:"
 """The comment that marks what the author must still do (`validate` warns of each)."""
@@ -172,7 +172,10 @@ def _with_marks(text: str, code: str, source: str) -> str:
     """The TOML with a header and a `# FILL IN:` mark above each part still the
     template's."""
     whose = f"{source}'s guide's"
-    head = [f"# {code}: a court profile begun with `ecf-tui new-court` from {source}'s.",
+    # Taplo and Even Better TOML read this first line: completion and errors as one types.
+    schema = builtin_dir() / "schemas" / "court.schema.json"
+    head = [f"#:schema {schema.as_uri()}",
+            f"# {code}: a court profile begun with `ecf-tui new-court` from {source}'s.",
             "# Each '# FILL IN:' says what is still the template's; `ecf-tui validate` lists",
             "# those left. Delete a mark once its part is this court's own. See",
             "# docs/adding-a-court.md.", ""]

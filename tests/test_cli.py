@@ -69,7 +69,7 @@ def test_validate_misspelt_key_names_place_and_nearest_key(court_copy) -> None:
     code, _, err = run("validate", str(path))
     assert code == 2
     _assert_clean_error(err, path, "unknown key 'guide_titel'", "did you mean 'guide_title'",
-                        "line 10, column 1", "about.guide_titel")
+                        "line 11, column 1", "about.guide_titel")
 
 
 def test_validate_wrong_type_names_the_field(court_copy) -> None:

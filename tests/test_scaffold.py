@@ -32,6 +32,8 @@ def test_a_starter_from_moeb_validates_and_marks_each_part_still_moebs(tmp_path:
     assert str(made) in out and "FILL IN" in out
     copied = tmp_path / "mine" / "guides" / "XXEB.txt"
     assert copied.read_bytes() == guide.read_bytes()
+    first = made.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"#:schema {(builtin_dir() / 'schemas' / 'court.schema.json').as_uri()}"
     raw = tomllib.loads(made.read_text(encoding="utf-8"))
     assert raw["code"] == "XXEB" and raw["extends"] == "_base"
     assert raw["guide"] == "guides/XXEB.txt"
@@ -42,6 +44,12 @@ def test_a_starter_from_moeb_validates_and_marks_each_part_still_moebs(tmp_path:
     texts = raw["about"]["intro"]
     assert texts and all(t["quoted_from"] == "MOEB" for t in texts)
     assert [t["text"] for t in texts] == moeb["about"]["intro"]
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((builtin_dir() / "schemas" / "court.schema.json").read_text())
+    assert not list(Draft202012Validator(schema).iter_errors(raw)), "the editor's schema too"
     # The step kinds and the flow are names, not words: never marked.
     assert all(isinstance(s.get("kind", ""), str) for s in raw["steps"].values())
 

@@ -171,16 +171,16 @@ def _unknown_accounts(profile: CourtProfile, scenario: Scenario) -> str | None:
     not have (the guide's way would log in with it and fail for another reason)."""
     pacer, cmecf = scenario.accounts.pacer, scenario.accounts.cmecf
     roster = profile.accounts
-    if pacer.startswith("cmecf:"):
-        kind, name, known = "CM/ECF", pacer.removeprefix("cmecf:"), roster.cmecf
-    else:
-        kind, name, known = "PACER", pacer, roster.pacer
+    typed_cmecf = pacer.startswith("cmecf:")
+    name = pacer.removeprefix("cmecf:")
+    known = list(roster.cmecf if typed_cmecf else roster.pacer)
     if name != "own" and name not in known:
-        return f"the PACER login's account '{pacer}' is not one of its {kind} accounts " \
-               f"({', '.join(known)})."
+        kind = "CM/ECF" if typed_cmecf else "PACER"
+        return (f"the PACER login's account '{pacer}' is not one of its {kind} accounts "
+                f"({', '.join(known)}).")
     if cmecf != "own" and cmecf not in roster.cmecf:
-        return f"the CM/ECF account '{cmecf}' is not one of its CM/ECF accounts " \
-               f"({', '.join(roster.cmecf)})."
+        return (f"the CM/ECF account '{cmecf}' is not one of its CM/ECF accounts "
+                f"({', '.join(roster.cmecf)}).")
     return None
 
 
