@@ -27,7 +27,7 @@ def _source_files() -> set[str]:
               "ecf_tui/courts": ROOT / "courts"}
     return {f"{prefix}/{path.relative_to(folder)}"
             for prefix, folder in mapped.items()
-            for pattern in ("*.py", "*.tcss", "*.toml")
+            for pattern in ("*.py", "*.tcss", "*.toml", "*.json")
             for path in folder.rglob(pattern)
             if "__pycache__" not in path.parts}
 
