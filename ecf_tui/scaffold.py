@@ -79,7 +79,7 @@ def new_court(reg: Registry, code: str, name: str, template: str | None,
         guide_target.with_suffix(".part").replace(guide_target)
     elif not guide_target.exists():
         write_text(guide_target, _NO_GUIDE)
-    write_text(target, _with_marks(_dumps(starter), code, source))
+    write_text(target, _with_marks(_dumps(starter), code, source, guide is not None))
     return [target, guide_target]
 
 
@@ -168,10 +168,9 @@ def _dumps(profile: dict[str, Any]) -> str:
 _TABLE = re.compile(r"^\[\[?([^\]]+)\]\]?$")
 
 
-def _with_marks(text: str, code: str, source: str) -> str:
+def _with_marks(text: str, code: str, source: str, guide_given: bool) -> str:
     """The TOML with a header and a `# FILL IN:` mark above each part still the
     template's."""
-    whose = f"{source}'s guide's"
     # Taplo and Even Better TOML read this first line: completion and errors as one types.
     schema = builtin_dir() / "schemas" / "court.schema.json"
     head = [f"#:schema {schema.as_uri()}",
@@ -181,18 +180,23 @@ def _with_marks(text: str, code: str, source: str) -> str:
             "# docs/adding-a-court.md.", ""]
     lines = text.splitlines()
     out: list[str] = []
+    top_level = True  # before the first table header: the court's own keys
     for i, line in enumerate(lines):
         table = _TABLE.match(line)
-        if line.startswith("name = ") and "simulator" in line:
+        top_level = top_level and table is None
+        if top_level and line.startswith("name = "):
             out.append(f"{MARK} the court's name as its guide writes it, then drop "
                        'source = "simulator".')
-        elif line.startswith("guide = "):
+        elif top_level and line.startswith("guide = ") and not guide_given:
             where = line.split("=", 1)[1].strip().strip('"')
-            out.append(f"{MARK} the court's guide, as text, in {where} (--guide copies it).")
+            out.append(f"{MARK} the court's guide, as text, in {where}.")
         elif table and _quotes(lines, i, source):
-            out.append(f"{MARK} [{table.group(1)}] is {whose} words: write this "
-                       "court's guide's (source = \"simulator\" where it is silent); check "
-                       "the links and next.")
+            name = table.group(1)
+            header = f"[[{name}]]" if line.startswith("[[") else f"[{name}]"
+            what = (" Check its links and next against the guide."
+                    if name.startswith("steps.") else "")
+            out.append(f"{MARK} {header} is {source}'s guide's words: write this court's "
+                       f'guide\'s (source = "simulator" where it is silent).{what}')
         out.append(line)
     return "\n".join(head + out) + "\n"
 

@@ -102,3 +102,22 @@ def test_an_existing_profile_is_never_overwritten(tmp_path: Path) -> None:
     assert code == 2 and "is there already" in err
     assert mine.read_text(encoding="utf-8") == "# my work\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["XXEB.toml"]
+
+
+@pytest.mark.parametrize("template", ["ALNB", "CANB", "MOEB", "MSSB"])
+def test_a_starter_from_any_court_is_valid_as_written(template: str, tmp_path: Path) -> None:
+    """ALNB's and MSSB's explain a mistake in their guide's words where the base has the
+    simulator's: the starter's text, marked as theirs, replaces the base's whole (the
+    loader once merged the two tables into one both quoted and the simulator's)."""
+    guide = tmp_path / "guide.txt"
+    guide.write_text("The Example court's guide.\n", encoding="utf-8")
+    code, _, err = run("new-court", "XXEB", "--name", "Example", "--from", template,
+                       "--guide", str(guide), "--out", str(tmp_path / "p"))
+    assert code == 0, err
+    code, out, err = run("--profiles", str(tmp_path / "p"), "validate", "XXEB")
+    assert code == 0, err
+    warned = [line for line in out.splitlines() if line.startswith("warn")]
+    assert sum("the court's name" in w for w in warned) == 1, "the court's, not an account's"
+    assert not any("guides/XXEB.txt" in w for w in warned), "--guide put the guide there"
+    assert all("Check its links" in w for w in warned if "[steps." in w)
+    assert not any("Check its links" in w for w in warned if "[about]" in w)
