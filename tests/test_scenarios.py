@@ -158,6 +158,12 @@ def test_search_finds_menus_not_shown_first_at_all_five() -> None:
     assert all(line.split()[1].startswith(f"{line.split()[0]}/linked/") for line in rest[:5])
 
 
+def test_a_district_courts_caller_missing_civil_and_criminal_finds_the_menus() -> None:
+    """A district court's full menus are Civil and Criminal (docs/examples/XXDC)."""
+    code, out, _ = run("scenarios", "--search", "the Civil and Criminal tabs aren't there")
+    assert code == 0 and out.startswith("menus-not-shown "), out[:200]
+
+
 def test_twenty_callers_one_or_more_for_every_kind() -> None:
     assert len({said.lower() for said, _ in CALLERS}) == 20
     assert {wanted for _, wanted in CALLERS} == {s for s, _, _ in KINDS.values()}

@@ -59,6 +59,8 @@ SYNONYMS = {
     "partner": "shared", "group": "shared", "everyone": "shared", "everybody": "shared",
     "menu": "menu", "bankruptcy": "menu", "adversary": "menu", "option": "menu",
     "tab": "menu", "filing": "menu",
+    # A district court's full menus (docs/examples/XXDC): its callers miss these.
+    "civil": "menu", "criminal": "menu",
     "connect": "link", "tie": "link", "merge": "link", "join": "link", "associat": "link",
     "credential": "login", "logon": "login", "signon": "login",
     "pw": "password", "passcode": "password", "passphrase": "password",
