@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -143,6 +143,11 @@ def read_toml(path: Path) -> dict[str, Any]:
             fix="correct the TOML syntax there (strings need quotes, tables [name], "
                 "one key = value per line).",
         ) from None
+    except RecursionError:  # tomllib reads a nested array or inline table by recursion
+        deep = next((f"line {n}" for n, line in enumerate(text.splitlines(), start=1)
+                     if line.count("[") + line.count("{") > 100), None)
+        raise UserError("has arrays or inline tables nested hundreds deep.", file=path,
+                        place=deep, fix="nest them a few levels deep at most.") from None
 
 
 def merged_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
@@ -195,7 +200,7 @@ def _drop_unused_steps(merged: dict[str, Any], inherited: set[str]) -> dict[str,
             break
         for sid in unused:
             del steps[sid]
-    if "steps" in merged:
+    if isinstance(merged.get("steps"), Mapping):  # a wrong type stays, for the schema to name
         merged["steps"] = steps
     return merged
 
@@ -203,7 +208,8 @@ def _drop_unused_steps(merged: dict[str, Any], inherited: set[str]) -> dict[str,
 def _find_base(path: Path, name: str) -> Path:
     file_name = name if name.endswith(".toml") else f"{name}.toml"
     for folder in (path.parent, builtin_dir()):
-        if (folder / file_name).is_file():
+        # Not Path.is_file: it raises for a name too long for the system.
+        if os.path.isfile(folder / file_name):
             return folder / file_name
     raise UserError(f"extends '{name}', but no {file_name} is beside it or built in.",
                     file=path, place=find_place(path, ("extends",)),
@@ -211,9 +217,14 @@ def _find_base(path: Path, name: str) -> Path:
 
 
 def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`over`'s tables merged into `base`'s key by key; any other value replaces the
+    base's, and so does a text's table (`{ text = ... }`): the court's words come with
+    their own source, not the base's (a court's quoted text over the base's simulator
+    text was both, and invalid)."""
     merged = dict(base)
     for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+        if (isinstance(value, Mapping) and isinstance(merged.get(key), Mapping)
+                and "text" not in value):
             merged[key] = deep_merge(merged[key], value)
         else:
             merged[key] = value
@@ -224,13 +235,12 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     """Read, merge and validate one court profile; every problem is a UserError.
     `graph_checks=False` accepts a flow that cannot be walked to its end (for QA)."""
     raw, files = merged_raw(path)
+    guide = _guide_file(path, files, raw.get("guide"))
     cache_key = None
     if graph_checks:  # a profile that passed every check before, unchanged: read it back
         from ecf_tui import graph, profile_cache
 
-        guide = raw.get("guide")
-        cache_key = profile_cache.key(files, path.parent / guide if isinstance(guide, str)
-                                      else None)
+        cache_key = profile_cache.key(files, guide)
         found = profile_cache.read(cache_key)
         if found is not None:
             graph.remember(*found)
@@ -239,19 +249,48 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     try:
         profile = CourtProfile.model_validate(raw)
     except ValidationError as err:
-        problems = [_problem(e, files) for e in err.errors(include_input=False, include_url=False)]
-        raise ProfileErrors(path, problems) from None
+        raise _errors(path, err.errors(include_input=False, include_url=False),
+                      lambda e: _problem(e, files)) from None
     from ecf_tui.flow_checks import check_profile
 
-    problems = [
-        UserError(p.problem, **_where(files, p.loc), fix=p.fix)
-        for p in check_profile(profile, path.stem, graph=graph_checks)
-    ]
-    if problems:
-        raise ProfileErrors(path, problems)
+    checked = check_profile(profile, path.stem, graph=graph_checks)
+    if checked:
+        raise _errors(path, checked, lambda p: UserError(p.problem, **_where(files, p.loc),
+                                                       fix=p.fix))
     if cache_key is not None:
         profile_cache.write(cache_key, profile, graph.of(profile))
     return profile
+
+
+def _guide_file(path: Path, files: list[Path], guide: Any) -> Path | None:
+    """The guide file the profile names; None where `guide` is no string (the schema
+    says so). A name no file can have, or of a folder, a device or a pipe, is a problem
+    now: reading `guide = "/dev/zero"` never ended."""
+    if not isinstance(guide, str):
+        return None
+    found = path.parent / guide
+    # os.path answers False where pathlib raises: a NUL in the name, a name too long.
+    if "\0" in guide or os.path.exists(found) and not os.path.isfile(found):
+        raise UserError("'guide' does not name a file.", **_where(files, ("guide",)),
+                        fix="name the court's guide text file, relative to the profile's "
+                            'folder: guide = "guides/CODE.txt".')
+    return found
+
+
+MAX_PROBLEMS = 50
+"""Problems reported per profile. An array of the wrong things makes one per item: ten
+thousand took seconds to place in the file, and as many lines to print; the first ones
+show what to correct."""
+T = TypeVar("T")
+
+
+def _errors(path: Path, found: Sequence[T], problem: Callable[[T], UserError]) -> ProfileErrors:
+    problems = [problem(f) for f in found[:MAX_PROBLEMS]]
+    if len(found) > MAX_PROBLEMS:
+        problems.append(UserError(f"{len(found) - MAX_PROBLEMS} more problems, not listed.",
+                                  file=path, fix="correct the ones above, then validate "
+                                                 "again to see the rest."))
+    return ProfileErrors(path, problems)
 
 
 def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:

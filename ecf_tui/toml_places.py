@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -26,13 +27,24 @@ def _parts(dotted: str) -> tuple[str, ...]:
 def find_place(path: Path, loc: tuple[str | int, ...]) -> str | None:
     """`line L, column C` of the key that `loc` names (or of its nearest parent key)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        keys = _keys(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return None
     wanted = tuple(str(p) for p in loc if not isinstance(p, int))
-    best: tuple[int, int, int] | None = None  # (matched parts, line, column)
+    for length in range(len(wanted), 0, -1):
+        if found := keys.get(wanted[:length]):
+            return f"line {found[0]}, column {found[1]}"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _keys(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Each key's full path in the file, at its first line and column. Kept per text: a
+    profile with thousands of problems asks for a place thousands of times, and scanning
+    the file each time made that minutes."""
+    found: dict[tuple[str, ...], tuple[int, int]] = {}
     table: tuple[str, ...] = ()
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if header := _HEADER.match(line):
             table = _parts(header[1])
             full, column = table, line.index("[") + 1
@@ -40,8 +52,6 @@ def find_place(path: Path, loc: tuple[str | int, ...]) -> str | None:
             full, column = (*table, *_parts(key[1])), key.start(1) + 1
         else:
             continue
-        if full and wanted[: len(full)] == full and (best is None or len(full) > best[0]):
-            best = (len(full), number, column)
-    if best is None:
-        return None
-    return f"line {best[1]}, column {best[2]}"
+        if full:
+            found.setdefault(full, (number, column))
+    return found
