@@ -265,7 +265,8 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
 def _guide_file(path: Path, files: list[Path], guide: Any) -> Path | None:
     """The guide file the profile names; None where `guide` is no string (the schema
     says so). A name no file can have, or of a folder, a device or a pipe, is a problem
-    now: reading `guide = "/dev/zero"` never ended."""
+    now: reading `guide = "/dev/zero"` never ended. So is a missing file: the help
+    desk's panel (F3) found it missing only when opened, and crashed."""
     if not isinstance(guide, str):
         return None
     found = path.parent / guide
@@ -274,6 +275,11 @@ def _guide_file(path: Path, files: list[Path], guide: Any) -> Path | None:
         raise UserError("'guide' does not name a file.", **_where(files, ("guide",)),
                         fix="name the court's guide text file, relative to the profile's "
                             'folder: guide = "guides/CODE.txt".')
+    if not os.path.exists(found):  # the help desk's panel (F3) quotes it on every step
+        raise UserError(f"its guide '{guide}' is not there ({found}).",
+                        **_where(files, ("guide",)),
+                        fix="put the court's guide text there, or correct 'guide' (a path "
+                            "relative to the profile's folder).")
     return found
 
 

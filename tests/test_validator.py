@@ -121,6 +121,18 @@ def test_an_action_that_leads_nowhere(court_copy) -> None:
     assert "pacer-login" in found["fix"]
 
 
+def test_a_guide_file_that_is_not_there_is_refused_at_load(court_copy) -> None:
+    """Found at load, not when the help desk's panel (F3) first quotes it: that crashed."""
+    path = court_copy("CASB")
+    (path.parent / "guides" / "CASB.txt").unlink()
+    [found] = problems(str(path))
+    assert found["field"] == "guide" and found["line"] == 7
+    assert "its guide 'guides/CASB.txt' is not there" in found["problem"]
+    assert "put the court's guide text there" in found["fix"]
+    code, out, err = run("--profiles", str(path.parent), "run", "CASB")
+    assert code == 2 and "is not there" in err and "Traceback" not in err
+
+
 def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
     path = court_copy("CASB")
     add_lost_step(path, '"Nowhere in the guide"', "home")
