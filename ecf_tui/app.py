@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
-from ecf_tui import __version__, codebook, engine, view
+from ecf_tui import __version__, codebook, engine, themes, view
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.loading import Registry
 from ecf_tui.profile import CourtProfile, MistakeKind
@@ -93,9 +93,14 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
     def __init__(self, registry: Registry, court: str | None = None,
                  state: State | None = None, *, graph_checks: bool = True,
                  mode: Mode = "guided", trainee: str | None = None,
-                 delay: float = 2.0, scenario: str | None = None) -> None:
+                 delay: float = 2.0, scenario: str | None = None,
+                 theme: str | None = None) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
+        for ours in themes.OURS:
+            self.register_theme(ours)
+        if theme is not None:
+            self.theme = themes.check(theme)
         self.registry = registry
         self.mode: Mode = mode
         self.trainee = trainee
@@ -658,7 +663,7 @@ def run_app(app: EcfApp, **options: Any) -> int:
 
 def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "guided",
              trainee: str | None = None, delay: float = 2.0, scenario: str | None = None,
-             at: str | None = None) -> EcfApp:
+             at: str | None = None, theme: str | None = None) -> EcfApp:
     """The App for a court code, an exact state code (`MOEB/firm-pacer/confirm`), a
     help-desk scenario's screen at a court (`--scenario`, `--at`), or the picker, in a
     training mode."""
@@ -668,9 +673,9 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
 
             raise UserError("--scenario and --at need a court.", place="run",
                             fix="give the court first: ecf-tui run MOEB --scenario ID.")
-        return EcfApp(registry, mode=mode, trainee=trainee, delay=delay)
+        return EcfApp(registry, mode=mode, trainee=trainee, delay=delay, theme=theme)
     from ecf_tui.helpdesk.opening import open_target
 
     profile, walk = open_target(registry, target, scenario, at)
     return EcfApp(registry, profile.code, walk.end, mode=mode, trainee=trainee, delay=delay,
-                  scenario=scenario)
+                  scenario=scenario, theme=theme)

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
     # No command opens the picker: `run`'s options as `run` would default them.
     parser.set_defaults(target=None, mode="guided", delay=2.0, trainee=None, results=None,
-                        no_save=False, scenario=None, at=None)
+                        no_save=False, scenario=None, at=None, theme=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
     validate = sub.add_parser(
@@ -115,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write each attempt's result (JSON, and xAPI statements) here")
     run.add_argument("--no-save", action="store_true",
                      help="keep no progress in the user's data folder (a kiosk)")
+    run.add_argument("--theme", metavar="NAME",
+                     help="colours: high-contrast (white and yellow on black), or any of "
+                          "Textual's themes (textual-dark, textual-light, nord, ...; a "
+                          "wrong name lists them)")
     qa = sub.add_parser("qa", parents=[common],
                         help="run every path of the courts headless in the real app")
     qa.add_argument("courts", nargs="*", metavar="COURT", help="default: every court known")
@@ -292,6 +296,10 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
     from ecf_tui.training import progress, results
     from ecf_tui.training.saving import save_attempts
 
+    if args.theme is not None:
+        from ecf_tui.themes import check
+
+        check(args.theme)  # before the progress store or the App are made
     if not 0 < args.delay <= 3600:
         raise UserError(f"--delay {args.delay} is not a number of seconds between moves.",
                         place="--delay", fix="give more than 0, such as 2 or 0.5.")
@@ -303,7 +311,7 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
         except progress.StoreUnavailable as unavailable:
             problem = unavailable.paragraph()
     app = make_app(reg, args.target, mode=args.mode, trainee=args.trainee, delay=args.delay,
-                   scenario=args.scenario, at=args.at)
+                   scenario=args.scenario, at=args.at, theme=args.theme)
     app.startup_problem = problem
     code = run_app(app)
     problem = save_attempts(app.finished, folder, store) or problem

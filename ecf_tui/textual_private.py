@@ -21,6 +21,9 @@ changes one fails there, loudly, rather than somewhere in a screen.
   a headless App still renders every update for a terminal it does not have; QA
   renders each page it checks itself (to see that it has settled, and to capture it),
   so `unpainted` skips Textual's render there (15% of a QA run) and keeps the layout.
+- `textual._context.active_app`: a court text's source mark is drawn dim, except in the
+  high-contrast theme; the text is built as its widget is made, before the widget has
+  an App of its own to ask (`Widget.app` asks the same context).
 """
 
 from __future__ import annotations
@@ -127,3 +130,13 @@ def unpainted() -> Iterator[None]:
         yield
     finally:
         Screen._compositor_refresh = original  # type: ignore[method-assign]
+
+
+def running_theme() -> str | None:
+    """The theme of the App whose widgets are being made or drawn now; None outside one."""
+    from textual._context import NoActiveAppError, active_app
+
+    try:
+        return active_app.get().theme
+    except (LookupError, NoActiveAppError):
+        return None

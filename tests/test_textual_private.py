@@ -141,3 +141,17 @@ async def test_an_unpainted_app_reads_the_same_pages_and_textual_paints_again_af
         quiet = await pages()
     assert Screen._compositor_refresh is original
     assert quiet == painted and len(set(quiet)) == 4
+
+
+async def test_the_running_theme_is_read_from_the_context_widget_app_reads(reg) -> None:
+    """`running_theme` answers while an App's widgets are made, and None outside one."""
+    from textual._context import active_app
+
+    from ecf_tui.textual_private import running_theme
+
+    assert running_theme() is None
+    app = make_app(reg, "CASB", theme="nord")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert active_app.get() is app
+        assert running_theme() == "nord"

@@ -138,8 +138,10 @@ def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) ->
     add_lost_step(path, '"Nowhere in the guide"', "home")
     found = problems(str(path))
     assert any(p["problem"] == "cannot be reached from the start." for p in found)
-    assert any("Nowhere in the guide" in p["problem"] and "does not contain it" in p["problem"]
-               for p in found), found
+    [unquoted] = [p for p in found if "Nowhere in the guide" in p["problem"]]
+    assert "marked as the guide's own but CASB's guide does not contain it" in unquoted["problem"]
+    assert unquoted["file"] == str(path) and unquoted["field"] == "steps.lost.title"
+    assert unquoted["line"] is not None and "source = \"simulator\"" in unquoted["fix"]
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Provides the agreement's checkbox: its long label (the court's sentence, with its
-source mark) wraps, and it reads `[ ]` or `[X]` in text as on a web form."""
+source mark) wraps, and it reads `[ ]` or `[X]`, in text and in sight, as on a web form."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from ecf_tui.widgets.page_text import rich, source_class
 
 
 class AgreementCheckbox(Checkbox):
-    BUTTON_LEFT = "["
-    BUTTON_RIGHT = "]"
+    # The whole box is the button's inside: Textual draws its sides in the button's
+    # background colour (half blocks), which made brackets invisible.
+    BUTTON_LEFT = ""
+    BUTTON_RIGHT = ""
 
     def __init__(self, label: Text, value: bool, *, id: str | None = None) -> None:
         super().__init__(rich(label), value, id=id, classes=source_class(label))
@@ -28,7 +30,7 @@ class AgreementCheckbox(Checkbox):
     def _show_tick(self, value: bool) -> None:
         # Textual draws the tick in both states and only colours it; a box read as text
         # (a screen reader, a QA capture) must say whether it is ticked.
-        self.BUTTON_INNER = "X" if value else " "
+        self.BUTTON_INNER = "[X]" if value else "[ ]"
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Textual's toggle buttons are one line high whatever their label; a widget's own

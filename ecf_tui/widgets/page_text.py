@@ -12,8 +12,13 @@ from rich.text import Text as RichText
 from textual.widgets import Static
 
 from ecf_tui.profile import Text
+from ecf_tui.textual_private import running_theme
+from ecf_tui.themes import HIGH_CONTRAST
 
 MARK_STYLE = "dim italic"
+HIGH_CONTRAST_MARK_STYLE = "italic"
+"""Dim text falls below 7:1 on its background; in the high-contrast theme the mark is
+set apart by its brackets and italics alone."""
 
 
 def mark(text: Text, *, compact: bool = False) -> str | None:
@@ -38,7 +43,8 @@ def rich(text: Text, *, compact: bool | None = False) -> RichText:
     out = RichText(text.text)
     found = None if compact is None else mark(text, compact=compact)
     if found is not None:
-        out.append(f" {found}", style=MARK_STYLE)
+        high = running_theme() == HIGH_CONTRAST.name
+        out.append(f" {found}", style=HIGH_CONTRAST_MARK_STYLE if high else MARK_STYLE)
     return out
 
 
