@@ -3,8 +3,8 @@ from a made-up guide, then edited as the doc says (the finished files in docs/ex
 is listed, validates with no mark left, and passes qa, with no change to the code; the
 same for a district court whose full menus are Civil and Criminal.
 
-The default suite runs qa on a few paths of each example (a whole court's qa takes 15 to
-20 s); ECF_TUI_LONG=1 runs every path and requires qa to pass (exit 0)."""
+Each example's qa runs every path and must pass with every edge covered (about 12 s of
+one core each)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,10 @@ from ecf_tui.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "adding-a-court.md"
 EXAMPLES = ROOT / "docs" / "examples"
-LONG = os.environ.get("ECF_TUI_LONG") == "1"
 
 NAMES = {"XXEB": "U.S. Bankruptcy Court, District of Example",
          "XXDC": "U.S. District Court, District of Example"}
 """Each example court's name, as its guide writes it."""
-PATHS = {"XXEB": "happy,firm-pacer", "XXDC": "happy,relogin"}
-"""The qa paths of the default suite: the guide's own, and one that comes back round."""
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -73,18 +70,13 @@ def test_the_finished_example_is_listed_and_validates_clean(code: str, tmp_path:
 @pytest.mark.parametrize("code", sorted(NAMES))
 def test_the_finished_example_passes_qa(code: str, tmp_path: Path) -> None:
     folder, out_dir = finished(code, tmp_path), tmp_path / "qa"
-    picked = () if LONG else ("--paths", PATHS[code])
-    status, out, err = run("--profiles", str(folder), "qa", code, *picked, "--jobs", "1",
+    status, out, err = run("--profiles", str(folder), "qa", code, "--jobs", "1",
                            "--no-timings", "--out", str(out_dir))
     report = json.loads((out_dir / "report.json").read_text())
     [court] = report["courts"]
-    if LONG:
-        assert status == 0, out + err
-        assert court["failed"] == 0 and not court["edge_coverage"]["uncovered"]
-    else:
-        assert status == 1, "a subset of paths leaves edges uncovered"
-        assert sorted(p["id"] for p in court["paths"]) == sorted(PATHS[code].split(","))
-    assert all(p["passed"] for p in court["paths"]), out
+    assert status == 0, out + err
+    assert court["failed"] == 0 and not court["edge_coverage"]["uncovered"]
+    assert len(court["paths"]) >= 10 and all(p["passed"] for p in court["paths"]), out
     happy = next(p for p in court["paths"] if p["id"] == "happy")
     last = happy["steps"][-1]
     assert last["step"] == "refreshed"
