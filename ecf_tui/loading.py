@@ -96,7 +96,7 @@ class Registry:
         if key not in self._guides:
             profile = self.load(code)
             path = self.source(code).path.parent / profile.guide
-            self._guides[key] = path.read_text(encoding="utf-8")
+            self._guides[key] = path.read_text(encoding="utf-8-sig")
         return self._guides[key]
 
 
@@ -121,7 +121,8 @@ def registry(extra: Sequence[str | Path] = (), env: Mapping[str, str] | None = N
 
 def read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors (Notepad) may begin the file with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError("no such file.", file=path,
                         fix="check the path, or give a court code (ecf-tui courts lists them)."
@@ -310,7 +311,7 @@ def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
 
     guide, code = raw.get("guide"), raw.get("code")
     try:
-        own = fold((path.parent / guide).read_text(encoding="utf-8")) if isinstance(
+        own = fold((path.parent / guide).read_text(encoding="utf-8-sig")) if isinstance(
             guide, str) else None
     except (OSError, UnicodeDecodeError):
         own = None

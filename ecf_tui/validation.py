@@ -55,7 +55,7 @@ def validate_file(reg: Registry, path: Path) -> str:
         if guide is None:
             return reg.guide_text(code)
         try:
-            return guide.read_text(encoding="utf-8")
+            return guide.read_text(encoding="utf-8-sig")
         except OSError:
             raise UserError(f"its guide '{profile.guide}' cannot be read.", file=path,
                             place=find_place(path, ("guide",)),
@@ -205,7 +205,7 @@ def _print_coverage(path: Path, out: TextIO) -> None:
     from ecf_tui.coverage import coverage, summary
 
     profile = load_file(path)
-    guide = (path.parent / profile.guide).read_text(encoding="utf-8")
+    guide = (path.parent / profile.guide).read_text(encoding="utf-8-sig")
     found = coverage(profile, guide)
     print(f"\n{summary(profile.code, found)}", file=out)
     for sentence in found:

@@ -133,6 +133,16 @@ def test_a_guide_file_that_is_not_there_is_refused_at_load(court_copy) -> None:
     assert code == 2 and "is not there" in err and "Traceback" not in err
 
 
+def test_a_profile_and_guide_saved_with_a_byte_order_mark_validate(court_copy) -> None:
+    """As Windows' Notepad saves UTF-8: the mark is not part of the first key or line."""
+    path = court_copy("CASB")
+    guide = path.parent / "guides" / "CASB.txt"
+    for file in (path, guide):
+        file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+    code, out, err = run("--profiles", str(path.parent), "validate", str(path))
+    assert code == 0 and out.startswith("ok    CASB"), err
+
+
 def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
     path = court_copy("CASB")
     add_lost_step(path, '"Nowhere in the guide"', "home")
