@@ -119,6 +119,28 @@ def build_parser() -> argparse.ArgumentParser:
                      help="colours: high-contrast (white and yellow on black), or any of "
                           "Textual's themes (textual-dark, textual-light, nord, ...; a "
                           "wrong name lists them)")
+    serve = sub.add_parser(
+        "serve", parents=[common],
+        help="the simulator in a web browser for a class, each tab its own session "
+             "(needs ecf-tui[serve])",
+        description="Listens on this machine alone (127.0.0.1) unless --host says "
+                    "otherwise: it has no authentication, so another host is for a "
+                    "training network only (a warning says so). Each browser tab is a "
+                    "session of its own, at most --max-sessions at once.")
+    serve.add_argument("target", nargs="?", metavar="COURT|STATE_CODE",
+                       help="where each session starts (default: the court picker)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the IP address to listen on (127.0.0.1, this machine alone; "
+                            "0.0.0.0, every network it is on)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (8000)")
+    serve.add_argument("--mode", choices=MODES, default="guided",
+                       help="each session's training mode, as run's (guided)")
+    serve.add_argument("--results", metavar="DIR",
+                       help="every session's attempt results (JSON, and xAPI) here")
+    serve.add_argument("--theme", metavar="NAME", help="each session's colours, as run's")
+    serve.add_argument("--max-sessions", type=int, default=8, metavar="N",
+                       help="at most N sessions at once (8); the next tab is told the "
+                            "class is full")
     qa = sub.add_parser("qa", parents=[common],
                         help="run every path of the courts headless in the real app")
     qa.add_argument("courts", nargs="*", metavar="COURT", help="default: every court known")
@@ -187,6 +209,17 @@ def build_parser() -> argparse.ArgumentParser:
                                 "DIR/guides/CODE.txt")
     new_court.add_argument("--out", required=True, metavar="DIR",
                            help="the folder to write CODE.toml in (give it to --profiles)")
+    guide = sub.add_parser(
+        "guide", parents=[common],
+        help="a printable job aid of a court's procedure: each step of the guide's walk in "
+             "the court's words (source marks as on screen) with QA's screenshot of it")
+    guide.add_argument("court", metavar="COURT")
+    guide.add_argument("--format", choices=("html", "md"), default="html",
+                       help="html: one self-contained file that prints cleanly (default); "
+                            "md: Markdown, its images in a folder beside it")
+    guide.add_argument("--out", metavar="PATH",
+                       help="the file to write (default: COURT-job-aid.html or .md here); "
+                            "md's images go in PATH's name + _files beside it")
     return parser
 
 
@@ -225,6 +258,15 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
                                       Path(args.out), parse_size(args.size), out)
         if args.command == "new-court":
             return _new_court(reg, args, out)
+        if args.command == "guide":
+            from ecf_tui.job_aid.command import guide_command
+
+            return guide_command(reg, args.court, args.format,
+                                 Path(args.out) if args.out else None, out)
+        if args.command == "serve":
+            from ecf_tui.serve.command import serve_command
+
+            return serve_command(reg, args, err)
         if args.command == "replay":
             from ecf_tui.transcripts.commands import replay_command
 

@@ -111,11 +111,13 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
         "\n".join(term.screens[-3:]) for term in terminals if term.target in typed_nowhere)
     # Every command that writes, run with the same HOME and TMPDIR: qa writes screenshots
     # as diff --screens does (a fresh process, nothing typed into it: its own test is
-    # test_qa's); progress reads the store in HOME a run may have saved to.
+    # test_qa's); progress reads the store in HOME a run may have saved to; the job aid
+    # (guide) writes QA's screenshots of a walk.
     commands = [["qa", "CASB", "--paths", "happy", "--no-timings", "--out", str(out / "qa")],
                 ["diff", "CASB", "CANB", "--format", "json"], ["progress", "--format", "json"],
                 ["graph", "MSSB"], ["paths", "MSSB", "--codes"], ["validate", "--coverage"],
-                ["scenarios", "--format", "json"]]
+                ["scenarios", "--format", "json"],
+                ["guide", "CASB", "--format", "md", "--out", str(out / "CASB-aid.md")]]
     for n, argv in enumerate(commands):
         done = subprocess.run([sys.executable, "-m", "ecf_tui", *argv], capture_output=True,
                               env={**os.environ, **env}, timeout=300, check=False)
@@ -124,4 +126,5 @@ def test_a_typed_password_is_written_nowhere(tmp_path: Path) -> None:
         assert done.returncode in (0, 1), (argv, done.stderr)
     assert len(list(out.glob("*.tty"))) == len(terminals)
     assert len(list(out.glob("ecf-tui-MSSB-*.txt"))) == 1  # F10's transcript
+    assert len(list((out / "CASB-aid_files").glob("*.svg"))) == 9  # the job aid's pictures
     assert leaks(tmp_path, SENTINEL) == []
