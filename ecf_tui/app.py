@@ -94,13 +94,16 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
                  state: State | None = None, *, graph_checks: bool = True,
                  mode: Mode = "guided", trainee: str | None = None,
                  delay: float = 2.0, scenario: str | None = None,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, one_column: bool = False) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
         for ours in themes.OURS:
             self.register_theme(ours)
         if theme is not None:
             self.theme = themes.check(theme)
+        # --screen-reader: the guide's panel under the page, not beside it, so that a
+        # reader of the terminal's rows (xterm.js's, in the browser) reads each whole.
+        self.set_class(one_column, "-one-column")
         self.registry = registry
         self.mode: Mode = mode
         self.trainee = trainee
@@ -663,7 +666,8 @@ def run_app(app: EcfApp, **options: Any) -> int:
 
 def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "guided",
              trainee: str | None = None, delay: float = 2.0, scenario: str | None = None,
-             at: str | None = None, theme: str | None = None) -> EcfApp:
+             at: str | None = None, theme: str | None = None,
+             one_column: bool = False) -> EcfApp:
     """The App for a court code, an exact state code (`MOEB/firm-pacer/confirm`), a
     help-desk scenario's screen at a court (`--scenario`, `--at`), or the picker, in a
     training mode."""
@@ -673,9 +677,10 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
 
             raise UserError("--scenario and --at need a court.", place="run",
                             fix="give the court first: ecf-tui run MOEB --scenario ID.")
-        return EcfApp(registry, mode=mode, trainee=trainee, delay=delay, theme=theme)
+        return EcfApp(registry, mode=mode, trainee=trainee, delay=delay, theme=theme,
+                      one_column=one_column)
     from ecf_tui.helpdesk.opening import open_target
 
     profile, walk = open_target(registry, target, scenario, at)
     return EcfApp(registry, profile.code, walk.end, mode=mode, trainee=trainee, delay=delay,
-                  scenario=scenario, theme=theme)
+                  scenario=scenario, theme=theme, one_column=one_column)

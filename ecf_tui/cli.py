@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ecf-tui {__version__}")
     # No command opens the picker: `run`'s options as `run` would default them.
     parser.set_defaults(target=None, mode="guided", delay=2.0, trainee=None, results=None,
-                        no_save=False, scenario=None, at=None, theme=None)
+                        no_save=False, scenario=None, at=None, theme=None,
+                        screen_reader=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("courts", parents=[common], help="list the courts known and their profiles")
     validate = sub.add_parser(
@@ -119,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="colours: high-contrast (white and yellow on black), or any of "
                           "Textual's themes (textual-dark, textual-light, nord, ...; a "
                           "wrong name lists them)")
+    run.add_argument("--screen-reader", action="store_true",
+                     help="one column: the guide's panel under the page, not beside it, "
+                          "so that each row read aloud is one text")
     serve = sub.add_parser(
         "serve", parents=[common],
         help="the simulator in a web browser for a class, each tab its own session "
@@ -138,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--results", metavar="DIR",
                        help="every session's attempt results (JSON, and xAPI) here")
     serve.add_argument("--theme", metavar="NAME", help="each session's colours, as run's")
+    serve.add_argument("--screen-reader", action="store_true",
+                       help="each session in one column, as run's: the browser's screen "
+                            "reader reads the terminal's rows, each then one text")
     serve.add_argument("--max-sessions", type=int, default=8, metavar="N",
                        help="at most N sessions at once (8); the next tab is told the "
                             "class is full")
@@ -353,7 +360,8 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
         except progress.StoreUnavailable as unavailable:
             problem = unavailable.paragraph()
     app = make_app(reg, args.target, mode=args.mode, trainee=args.trainee, delay=args.delay,
-                   scenario=args.scenario, at=args.at, theme=args.theme)
+                   scenario=args.scenario, at=args.at, theme=args.theme,
+                   one_column=args.screen_reader)
     app.startup_problem = problem
     code = run_app(app)
     problem = save_attempts(app.finished, folder, store) or problem

@@ -238,12 +238,13 @@ def test_a_host_beyond_loopback_is_warned_and_sessions_get_the_options(
         said = err.getvalue()
         assert ("no authentication" in said and "training network" in said) is warned, host
     assert main(["serve", "CASB/happy/pacer-login", "--mode", "assess", "--results",
-                 str(tmp_path / "r"), "--theme", "high-contrast", "--max-sessions", "3"],
-                io.StringIO(), io.StringIO()) == 0
+                 str(tmp_path / "r"), "--theme", "high-contrast", "--max-sessions", "3",
+                 "--screen-reader"], io.StringIO(), io.StringIO()) == 0
     settings = told[-1]
     assert settings.argv[1:] == (
         "-m", "ecf_tui", "run", "CASB/happy/pacer-login", "--mode", "assess", "--results",
-        str((tmp_path / "r").resolve()), "--no-save", "--theme", "high-contrast")
+        str((tmp_path / "r").resolve()), "--no-save", "--theme", "high-contrast",
+        "--screen-reader")
     assert (settings.max_sessions, settings.court, settings.port) == (3, CASB, 8000)
     assert main(["serve"], io.StringIO(), io.StringIO()) == 0
     assert told[-1].argv[1:] == ("-m", "ecf_tui")  # the court picker

@@ -1,7 +1,7 @@
 """Provides `ecf-tui serve`'s command line side: every option checked before anything
 listens (each problem one paragraph, exit 2), the warning for a host beyond loopback,
 and each session's command line, `python -m ecf_tui run TARGET --mode M [--results
-DIR] --no-save [--theme T]`."""
+DIR] --no-save [--theme T] [--screen-reader]`."""
 
 from __future__ import annotations
 
@@ -62,8 +62,9 @@ def settings_from(reg: Registry, args: argparse.Namespace) -> Settings:
         # Absolute: each session runs in a folder of its own.
         results = check_results_folder(Path(args.results)).resolve()
     if args.target is None:
-        if args.mode != "guided" or results or args.theme:
-            raise UserError("--mode, --results and --theme go with a court: without one "
+        if args.mode != "guided" or results or args.theme or args.screen_reader:
+            raise UserError("--mode, --results, --theme and --screen-reader go with a "
+                            "court: without one "
                             "each session opens the court picker, in guided mode.",
                             place="serve", fix="give the court first: ecf-tui serve MSSB "
                                                "--mode assess --results DIR.")
@@ -75,7 +76,7 @@ def settings_from(reg: Registry, args: argparse.Namespace) -> Settings:
         court = profile.name.text
     folders = [*args.profiles, *getattr(args, "profiles_after", [])]
     argv = session_argv(args.target, args.mode, results, args.theme,
-                        [Path(f).resolve() for f in folders])
+                        [Path(f).resolve() for f in folders], args.screen_reader)
     return Settings(host, args.port, args.max_sessions, court, tuple(argv))
 
 
@@ -110,7 +111,7 @@ def port_problem(host: str, port: int, failed: OSError) -> UserError:
 
 
 def session_argv(target: str | None, mode: str, results: Path | None, theme: str | None,
-                 folders: Sequence[Path]) -> list[str]:
+                 folders: Sequence[Path], screen_reader: bool = False) -> list[str]:
     """A session's command line: the simulator, saving no progress (a shared machine's
     data folder is no trainee's), its results into --results."""
     argv = [sys.executable, "-m", "ecf_tui"]
@@ -126,6 +127,8 @@ def session_argv(target: str | None, mode: str, results: Path | None, theme: str
     argv.append("--no-save")
     if theme is not None:
         argv += ["--theme", theme]
+    if screen_reader:
+        argv.append("--screen-reader")
     return argv
 
 
