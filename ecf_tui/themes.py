@@ -1,10 +1,11 @@
 """The simulator's colour themes: Textual's own, and a high-contrast one of ours.
 
 Every stylesheet colours by the theme's variables ($text-muted, $accent, ...), so a
-theme recolours every page. The high-contrast theme is white and yellow on black: each
-text its background at least 7:1 (WCAG's AAA), which tests/test_themes.py measures cell
-by cell on real screens. Meaning never rests on colour: a mistake says so in words and
-a text's source is marked in text, in every theme.
+theme recolours every page. The high-contrast theme is white and yellow on black, with
+rules under `.-theme-high-contrast` in the stylesheets of the widgets it changes: each
+text at least 7:1 on its background (WCAG's AAA), which tests/test_themes.py measures
+cell by cell on real screens. Meaning never rests on colour: a mistake says so in words
+and a text's source is marked in text, in every theme.
 """
 
 from __future__ import annotations
