@@ -5,7 +5,7 @@ knows Markdown or HTML."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,6 +74,18 @@ class AidStep:
     controls: Line
     """The page's links, buttons and field labels."""
     screenshot: Screenshot
+
+    def meta(self, total: int, words: Callable[[str], str], piece: Callable[[Piece], str],
+             code: Callable[[str], str]) -> list[str]:
+        """The line under the step's heading, in parts: which screen of how many, the
+        stage, the guide's own step number, the state code (each renderer's escaping)."""
+        found = [f"Screen {self.number} of {total}"]
+        if self.stage != self.stage_name:
+            found.append(words(self.stage.partition(" · ")[0]))
+        if self.guide_step is not None:
+            found.append(f"the guide's {piece(self.guide_step)}")
+        found.append(f"state code {code(self.code)}")
+        return found
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,7 @@ def _step(step: AidStep, total: int) -> str:
     heading = f"{step.number}. {escape(step.stage_name)}"
     if step.title is not None:
         heading += f": {_piece(step.title)}"
-    meta = [f"Screen {step.number} of {total}"]
-    if step.stage != step.stage_name:
-        meta.append(escape(step.stage.partition(" · ")[0]))
-    if step.guide_step is not None:
-        meta.append(f"the guide's {_piece(step.guide_step)}")
-    meta.append(f"state code <code>{escape(step.code)}</code>")
+    meta = step.meta(total, escape, _piece, lambda code: f"<code>{escape(code)}</code>")
     out = [f'<section class="step" id="step-{step.number}">', f"<h3>{heading}</h3>",
            f'<p class="meta">{" · ".join(meta)}</p>']
     if step.says:

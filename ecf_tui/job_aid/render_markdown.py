@@ -67,12 +67,7 @@ def _step(step: AidStep, images: str, total: int) -> list[str]:
     if step.title is not None:
         heading += f": {words(step.title)}"
     out = [heading, ""]
-    meta = [f"Screen {step.number} of {total}"]
-    if step.stage != step.stage_name:
-        meta.append(escape(step.stage.partition(" · ")[0]))
-    if step.guide_step is not None:
-        meta.append(f"the guide's {words(step.guide_step)}")
-    meta.append(f"state code `{step.code}`")
+    meta = step.meta(total, escape, words, lambda code: f"`{code}`")
     out += [" · ".join(meta), ""]
     if step.says:
         out += ["**The court's guide says**", ""]
