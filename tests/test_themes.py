@@ -120,3 +120,21 @@ async def test_the_app_starts_in_the_theme_given(reg, theme: str) -> None:
         await pilot.pause()
         assert app.theme == theme
         assert app.current_theme.name == theme
+
+
+async def test_high_contrast_shows_where_to_type(reg) -> None:
+    """A field's box is the page's black there: a line in the text's colour under each
+    field shows it, empty or not."""
+    app = make_app(reg, "MSSB/happy/pacer-login", theme=HIGH_CONTRAST.name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        fields = list(app.screen.query("CredentialForm Input"))
+        assert len(fields) == 2
+        strips = app.screen._compositor.render_strips()
+        for field in fields:
+            region = field.region
+            under = strips[region.bottom - 1].crop(region.x, region.right)
+            assert under.text.strip() and len(set(under.text)) == 1, under.text
+            colours = {seg.style.color.get_truecolor() for seg in under
+                       if seg.style is not None and seg.style.color is not None}
+            assert colours == {(255, 255, 255)}, colours
