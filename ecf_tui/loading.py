@@ -292,12 +292,18 @@ T = TypeVar("T")
 
 
 def _errors(path: Path, found: Sequence[T], problem: Callable[[T], UserError]) -> ProfileErrors:
-    problems = [problem(f) for f in found[:MAX_PROBLEMS]]
-    if len(found) > MAX_PROBLEMS:
-        problems.append(UserError(f"{len(found) - MAX_PROBLEMS} more problems, not listed.",
-                                  file=path, fix="correct the ones above, then validate "
-                                                 "again to see the rest."))
-    return ProfileErrors(path, problems)
+    return capped(path, [problem(f) for f in found[:MAX_PROBLEMS]], len(found))
+
+
+def capped(path: Path, problems: list[UserError], total: int) -> ProfileErrors:
+    """The first MAX_PROBLEMS of `total` problems (`problems` may hold only those), and
+    how many more there are."""
+    listed = problems[:MAX_PROBLEMS]
+    if total > len(listed):
+        listed.append(UserError(f"{total - len(listed)} more problems, not listed.",
+                                file=path, fix="correct the ones above, then validate "
+                                               "again to see the rest."))
+    return ProfileErrors(path, listed)
 
 
 def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:

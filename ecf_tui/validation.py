@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import TextIO
 
 from ecf_tui.errors import ProfileErrors, UserError
-from ecf_tui.loading import BASE_PREFIX, Registry, court_code, load_file, read_toml
+from ecf_tui.loading import (
+    BASE_PREFIX,
+    MAX_PROBLEMS,
+    Registry,
+    capped,
+    court_code,
+    load_file,
+    read_toml,
+)
 from ecf_tui.scaffold import Mark, marks
 from ecf_tui.toml_places import describe_loc, find_place
 
@@ -71,9 +79,9 @@ def validate_file(reg: Registry, path: Path) -> str:
                 fix="quote the guide word for word, or mark the text "
                     "{ text = \"...\", source = \"simulator\" }.",
             )
-            for loc, text in missing
+            for loc, text in missing[:MAX_PROBLEMS]  # each placed in the file: not thousands
         ]
-        raise ProfileErrors(path, problems)
+        raise capped(path, problems, len(flow_problems) + len(missing))
     flow = graph.of(profile)
     all_texts = list(texts(profile))
     by_sim = sum(1 for _, t in all_texts if t.source == "simulator")

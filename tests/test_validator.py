@@ -143,6 +143,18 @@ def test_a_profile_and_guide_saved_with_a_byte_order_mark_validate(court_copy) -
     assert code == 0 and out.startswith("ok    CASB"), err
 
 
+def test_thousands_of_unquoted_texts_are_capped_at_fifty(court_copy) -> None:
+    """Each problem is placed in the file; a profile of invented texts lists the first
+    fifty and how many more, as schema and flow problems do."""
+    path = court_copy("CASB")
+    texts = ", ".join(f'"Invented sentence number {n}."' for n in range(60))
+    edit(path, "warnings = [", f"warnings = [{texts}, ")
+    found = problems(str(path))
+    assert len(found) == 51, len(found)
+    assert found[-1]["problem"] == "10 more problems, not listed."
+    assert all("does not contain it" in p["problem"] for p in found[:50])
+
+
 def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
     path = court_copy("CASB")
     add_lost_step(path, '"Nowhere in the guide"', "home")
