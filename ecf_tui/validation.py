@@ -69,6 +69,16 @@ def validate_file(reg: Registry, path: Path) -> str:
                             place=find_place(path, ("guide",)),
                             fix="put the court's guide text there, or correct 'guide'.") from None
 
+    known = set(reg.codes()) | {profile.code}
+    strangers = [(loc, t) for loc, t in texts(profile)
+                 if t.quoted_from is not None and t.quoted_from not in known]
+    if strangers:  # their guide cannot be read: said at the text, not as a bad command line
+        raise capped(path, flow_problems + [
+            UserError(f"quotes the guide of '{t.quoted_from}', a court not known here.",
+                      place=f"{find_place(path, loc) or ''} (field {describe_loc(loc)})".strip(),
+                      fix="use one of: " + ", ".join(sorted(known)) + "; or add that "
+                          "court's folder with --profiles DIR.")
+            for loc, t in strangers[:MAX_PROBLEMS]], len(flow_problems) + len(strangers))
     missing = unquoted(profile, guide_of)
     if missing or flow_problems:
         problems = flow_problems + [

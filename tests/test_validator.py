@@ -155,6 +155,15 @@ def test_thousands_of_unquoted_texts_are_capped_at_fifty(court_copy) -> None:
     assert all("does not contain it" in p["problem"] for p in found[:50])
 
 
+def test_a_text_quoting_a_court_not_known_names_the_text(court_copy) -> None:
+    path = court_copy("CASB")
+    edit(path, "warnings = [", 'warnings = [{ text = "Something.", quoted_from = "ZZZZ" }, ')
+    [found] = problems(str(path))
+    assert found["field"] == "about.warnings[0]" and found["line"] == 15
+    assert found["problem"] == "quotes the guide of 'ZZZZ', a court not known here."
+    assert found["fix"].startswith("use one of: ALNB, CANB, CASB, MOEB, MSSB")
+
+
 def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) -> None:
     path = court_copy("CASB")
     add_lost_step(path, '"Nowhere in the guide"', "home")
