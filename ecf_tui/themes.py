@@ -74,7 +74,6 @@ HIGH_CONTRAST = Theme(
 )
 
 OURS = (HIGH_CONTRAST,)
-DEFAULT = "textual-dark"
 
 
 def names() -> list[str]:

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui.errors import ProfileErrors, UserError
 from ecf_tui.loading import (
@@ -20,6 +20,9 @@ from ecf_tui.loading import (
 )
 from ecf_tui.scaffold import Mark, marks
 from ecf_tui.toml_places import describe_loc, find_place
+
+if TYPE_CHECKING:
+    from ecf_tui.fidelity import Loc
 
 
 def _files(reg: Registry, names: list[str]) -> list[Path]:
@@ -36,6 +39,11 @@ def _files(reg: Registry, names: list[str]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def _text_place(path: Path, loc: Loc) -> str:
+    """Where a profile's text is: its line and column, and its field."""
+    return f"{find_place(path, loc) or ''} (field {describe_loc(loc)})".strip()
 
 
 def validate_file(reg: Registry, path: Path) -> str:
@@ -75,7 +83,7 @@ def validate_file(reg: Registry, path: Path) -> str:
     if strangers:  # their guide cannot be read: said at the text, not as a bad command line
         raise capped(path, flow_problems + [
             UserError(f"quotes the guide of '{t.quoted_from}', a court not known here.",
-                      place=f"{find_place(path, loc) or ''} (field {describe_loc(loc)})".strip(),
+                      place=_text_place(path, loc),
                       fix="use one of: " + ", ".join(sorted(known)) + "; or add that "
                           "court's folder with --profiles DIR.")
             for loc, t in strangers[:MAX_PROBLEMS]], len(flow_problems) + len(strangers))
@@ -85,7 +93,7 @@ def validate_file(reg: Registry, path: Path) -> str:
             UserError(
                 f"the text \"{_short(text.text)}\" is marked as the guide's own but "
                 f"{text.quoted_from or profile.code}'s guide does not contain it.",
-                place=f"{find_place(path, loc) or ''} (field {describe_loc(loc)})".strip(),
+                place=_text_place(path, loc),
                 fix="quote the guide word for word, or mark the text "
                     "{ text = \"...\", source = \"simulator\" }.",
             )
