@@ -38,6 +38,7 @@ from textual.widgets import Static
 from benchmarks.bare_app import BareApp
 from benchmarks.registry import BenchmarkError
 from benchmarks.terminal_screen import TerminalScreen
+from ecf_tui.textual_private import busy
 
 SIZE = (100, 30)  # as QA's screens and the first-screen pty
 QUIET = 0.1
@@ -104,15 +105,6 @@ class PaintClock:
     def text(self) -> str:
         """The picture's text as of the paints followed."""
         return self._picture.text()
-
-
-def busy(app: App[Any]) -> bool:
-    """Work pending on the screen, or a message waiting in the App's or a widget's queue."""
-    screen = app.screen
-    if (screen._layout_required or screen._scroll_required or screen._repaint_required
-            or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
-        return True
-    return any(pump.message_queue_size for pump in (app, *screen.walk_children(with_self=True)))
 
 
 def press(app: App[Any], key: str) -> None:

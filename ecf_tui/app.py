@@ -46,6 +46,10 @@ from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
+BROWSER_DONE = {"refresh": "The page loads again",
+                "clear-cache": "The browser's cache is cleared"}
+"""F5 and F6 where the page offers nothing for them, said in practice and assess (guided
+mode says the court's way instead): a key in the footer does something visible."""
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 """The smallest terminal the simulator draws in (the page beside the side panel); below
 it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
@@ -409,9 +413,13 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             self._took(Action(action_id), mistake)
             self._show()
         if self.coaching.coached:
-            how = " ".join(t.text for t in self.profile.refresh.instruction)
-            self.notify(f"That does not refresh the menus here. The court's guide says: {how}",
+            how = " ".join(f"{heading}: {' '.join(t.text for t in run)}"
+                           for heading, run in view.says(self.profile.refresh.instruction))
+            self.notify(f"That does not refresh the menus here. {how}",
                         title="Not this way", severity="warning", timeout=8)
+        elif mistake is None:  # practice, assess: the browser did it, and nothing changed
+            done = BROWSER_DONE.get(action_id, "The browser did that")
+            self.notify(f"{done}; nothing on this page changes.", title="Browser", timeout=4)
 
     def action_log_out(self) -> None:
         if self.profile is None:
@@ -435,8 +443,10 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if action in ("toggle_desk", "copy_code"):  # the help desk's: the code shows there
             return self.profile is not None and self.mode in ("guided", "demo") and (
                 action == "toggle_desk" or self._desk)
-        if action == "toggle_accounts" and self._desk:
-            return False  # the desk panel shows the accounts in play, not the practice list
+        if action == "toggle_accounts" and (self._desk or not self._typing_page()):
+            # The desk panel shows the accounts in play, not the practice list; the panel
+            # lists practice accounts only where credentials are typed.
+            return False
         if action in ("open_guide", "toggle_accounts") and self.mode == "assess":
             return False  # no guide, no hints, the accounts shown once before it began
         if action.startswith("demo_"):
@@ -452,6 +462,13 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             return self.profile is not None and self._offered(
                 f"menu:{self.profile.menu_bar.logout.text}") is not None
         return True
+
+    def _typing_page(self) -> bool:
+        """Whether the page shown is one where credentials are typed (the panel lists
+        the practice accounts there)."""
+        if self.profile is None or self.state is None:
+            return False
+        return self.profile.steps[self.state.step].kind in view.ACCOUNT_STEPS
 
     def action_open_guide(self) -> None:
         """The court's whole guide, at the lines of the current step."""

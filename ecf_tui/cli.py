@@ -156,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     qa.add_argument("--jobs", type=int, default=None, metavar="N",
                     help="worker processes (default: the number of CPUs)")
     qa.add_argument("--paths", default="", metavar="ID,...", help="only these path ids")
+    qa.add_argument("--input", choices=("keys", "mouse"), default="keys",
+                    help="how each move is made: keys (Tab or Shift+Tab to the control, "
+                         "Enter or Space, typing; the default) or mouse (a click on its "
+                         "centre)")
     qa.add_argument("--no-timings", action="store_true",
                     help="leave timings and the run's time out of the report")
     graph_cmd = sub.add_parser("graph", parents=[common],
@@ -334,7 +338,7 @@ def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
                         fix="give 1 or more.")
     only = [p for p in args.paths.split(",") if p]
     return run_qa(reg, args.courts, Path(args.out), parse_size(args.size), jobs, only,
-                  not args.no_timings, out)
+                  not args.no_timings, out, how=args.input)
 
 
 def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:

@@ -21,6 +21,11 @@ changes one fails there, loudly, rather than somewhere in a screen.
   a headless App still renders every update for a terminal it does not have; QA
   renders each page it checks itself (to see that it has settled, and to capture it),
   so `unpainted` skips Textual's render there (15% of a QA run) and keeps the layout.
+- `Screen._layout_required`, `_scroll_required`, `_repaint_required`,
+  `_recompose_required`, `_dirty_widgets`, `_callbacks`, `App._animator`: whether an
+  App still has work to do after a key (`busy`). Pilot's `press` waits for the process
+  to look idle instead, sleeping at least 40 ms per key (measured: 60-90 ms a key): QA
+  walks every page by Tab and types every login, and that wait was most of its time.
 - `textual._context.active_app`: a court text's source mark is drawn dim, except in the
   high-contrast theme; the text is built as its widget is made, before the widget has
   an App of its own to ask (`Widget.app` asks the same context).
@@ -28,6 +33,8 @@ changes one fails there, loudly, rather than somewhere in a screen.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -130,6 +137,44 @@ def unpainted() -> Iterator[None]:
         yield
     finally:
         Screen._compositor_refresh = original  # type: ignore[method-assign]
+
+
+def busy(app: App[Any]) -> bool:
+    """Work pending on the screen (layout, scrolling, repaint, recompose, an
+    after-refresh callback), an animation running (a scroll to a focused control), or a
+    message waiting in the App's or a widget's queue."""
+    screen = app.screen
+    if (screen._layout_required or screen._scroll_required or screen._repaint_required
+            or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
+        return True
+    if app._animator._animations:
+        return True
+    return any(pump.message_queue_size for pump in (app, *screen.walk_children(with_self=True)))
+
+
+async def until_idle(app: App[Any], limit: float = 10.0) -> None:
+    """Until the App has nothing left to do (`busy` false twice running): the screen's
+    update is run at once where it waits for its next 60 Hz tick, as Pilot's `pause`
+    does; an animation is waited for in small sleeps, not spun on. At most `limit`
+    seconds."""
+    quiet = 0
+    deadline = time.monotonic() + limit
+    while quiet < 2 and time.monotonic() < deadline:
+        await asyncio.sleep(0)  # the App's tasks handle what is queued
+        if not busy(app):
+            quiet += 1
+            continue
+        quiet = 0
+        screen = app.screen
+        if (screen._layout_required or screen._scroll_required or screen._repaint_required
+                or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
+            screen._on_timer_update()
+        elif app._animator._animations:
+            await asyncio.sleep(IDLE_POLL)
+
+
+IDLE_POLL = 0.004
+"""Seconds between looks at an App whose animation is running."""
 
 
 def running_theme() -> str | None:

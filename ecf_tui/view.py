@@ -11,7 +11,9 @@ actions; they never read the profile or the state behind it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from ecf_tui import engine
 from ecf_tui.engine import Action, State
@@ -205,6 +207,10 @@ class View:
         return found + list(self.names or ())
 
 
+ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
+"""The kinds of page where credentials are typed: the side panel lists the practice
+accounts there (and F2 shows the others)."""
+
 STAGE_COUNT = 8
 """The procedure's stages, the same for every court (a court without dialogs skips 3)."""
 
@@ -310,6 +316,16 @@ def guide_page(profile: CourtProfile, guide_text: str, step_id: str) -> GuidePag
 def guidance(profile: CourtProfile, state: State) -> tuple[Text, ...]:
     """What the court's guide says to do now (the side panel's words; the help desk's)."""
     return _guidance(profile, state, profile.steps[state.step])
+
+
+def says(guidance: Iterable[Text]) -> Iterator[tuple[str, list[Text]]]:
+    """Guidance in runs of one source, each under a heading that names it: the court's
+    guide, another court's guide, or the simulator's own instructions (a heading never
+    claims for the guide words that are not its own)."""
+    for (source, court), run in groupby(guidance, key=lambda t: (t.source, t.quoted_from)):
+        heading = ("The simulator says" if source == "simulator"
+                   else f"{court}'s guide says" if court else "The court's guide says")
+        yield heading, list(run)
 
 
 def _guidance(profile: CourtProfile, state: State, step: Step) -> tuple[Text, ...]:

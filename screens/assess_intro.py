@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from ecf_tui.view import AssessIntro
-from ecf_tui.widgets import CourtBanner, KeysFooter, SimulatorNotice
+from ecf_tui.widgets import CourtBanner, FocusMarked, KeysFooter, SimulatorNotice
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
 
@@ -40,7 +40,7 @@ class AssessIntroScreen(Screen[None]):
             if self.intro.ask_name:
                 yield Static("Your name, for your result:", classes="panel-heading")
                 yield Input(placeholder="Your name", id="trainee", max_length=80)
-            yield Button("Start the assessment", variant="primary", id="start")
+            yield FocusMarked("Start the assessment", variant="primary", id="start")
         yield KeysFooter()
 
     @on(Input.Submitted, "#trainee")

@@ -18,6 +18,7 @@ from ecf_tui.widgets import (
     ButtonRow,
     Chose,
     CourtBanner,
+    FocusMarked,
     GuidePanel,
     KeysFooter,
     PageText,
@@ -28,7 +29,7 @@ from ecf_tui.widgets import (
 )
 
 
-class DialogClose(Button):
+class DialogClose(FocusMarked):
     """The dialog's "x" in its corner: the browser's glyph, and the engine's close."""
 
     def __init__(self, action: Action | None) -> None:
@@ -104,10 +105,15 @@ class DialogScreen(ModalScreen[None]):
         self.call_after_refresh(self._panel_under_chrome)
 
     def _panel_under_chrome(self) -> None:
-        # Both dock to the screen's edges; the panel starts where the chrome ends, as on
-        # the page under the dialog.
+        # All three dock to the screen's edges; the panel starts where the chrome ends, as
+        # on the page under the dialog, and ends above the footer (at its full height, a
+        # docked panel ran past the screen's bottom: its last lines never in sight).
         top = self.query_one("#dialog-top").outer_size.height
-        self.query_one(GuidePanel).styles.margin = (top, 0, 0, 0)
+        foot = self.query_one(KeysFooter).outer_size.height
+        panel = self.query_one(GuidePanel)
+        panel.styles.margin = (top, 0, 0, 0)
+        if "-one-column" not in self.app.classes:  # under the dialog there: its own height
+            panel.styles.height = max(1, self.size.height - top - foot)
 
     def action_close(self) -> None:
         action = self.view.action("close")

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ecf_tui.view import ResultView
-from ecf_tui.widgets import CourtBanner, KeysFooter, SimulatorNotice, texts
+from ecf_tui.widgets import CourtBanner, FocusMarked, KeysFooter, SimulatorNotice, texts
 
 
 class ResultScreen(Screen[None]):
@@ -36,7 +36,7 @@ class ResultScreen(Screen[None]):
             for line in result.mistakes:
                 yield Static(f"{line.kind} ×{line.count}", classes="mistake-kind")
                 yield from texts([line.did, *line.recover], classes="mistake-text")
-            yield Button("Done", variant="primary", id="done")
+            yield FocusMarked("Done", variant="primary", id="done")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 
 from ecf_tui.profile import Step
@@ -49,13 +49,17 @@ class PageColumn(Vertical):
 class StepScreen(FreshScreen, Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
-    AUTO_FOCUS = "#page Input, #page Button"
+    AUTO_FOCUS: ClassVar[str | None] = "#page Input, #page Button"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Focus sits on a field or button, which do not scroll: the page keys scroll the
         # page (the front matter, a long notice) from wherever focus is.
         Binding("pagedown", "scroll_page(1)", "Page down", show=False),
         Binding("pageup", "scroll_page(-1)", "Page up", show=False),
-        Binding("tab", "tab", show=False),
+        # Up and Down too, from controls outside the page (the menu bar, the front page's
+        # Begin under it); the page's own controls reach its own bindings first, and a
+        # focused side panel scrolls itself.
+        Binding("down", "scroll_line(1)", "Line down", show=False),
+        Binding("up", "scroll_line(-1)", "Line up", show=False),
     ]
     BODY_CLASSES: ClassVar[str] = ""
     """Classes for the step's body paragraphs (a success message, a stop)."""
@@ -89,7 +93,10 @@ class StepScreen(FreshScreen, Generic[StepT]):
 
     def compose_column(self) -> ComposeResult:
         """The page (it scrolls) and what stays under it."""
-        with VerticalScroll(id="page"):
+        # Not a stop of the Tab cycle, nor focused by a click on its background (which
+        # would take focus from the field a password manager is about to type into): the
+        # page keys scroll it from wherever focus is, and the arrows from its controls.
+        with VerticalScroll(id="page", can_focus=False):
             if not self.NOTICE_AT_FORM:
                 yield from self.compose_notice()
             yield from self.compose_top()
@@ -159,8 +166,11 @@ class StepScreen(FreshScreen, Generic[StepT]):
             await panel.recompose()
 
     def _first_control(self) -> Widget | None:
-        """What a person would start with: the first field or button of the page."""
-        return next((w for w in self.query(self.AUTO_FOCUS or "*") if w.focusable), None)
+        """What a person would start with: the first field or button of the page, else
+        the first control of the screen (a page of text under the CM/ECF menu bar)."""
+        wanted = self.query(self.AUTO_FOCUS) if self.AUTO_FOCUS else ()
+        chain = self.focus_chain
+        return next((w for w in wanted if w.focusable), chain[0] if chain else None)
 
     def focus_first(self) -> None:
         """Focus the page's first control (and, guided, highlight the guide's)."""
@@ -170,18 +180,6 @@ class StepScreen(FreshScreen, Generic[StepT]):
             first.focus()
         self.call_after_refresh(self._notice_in_sight)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
-
-    def action_tab(self) -> None:
-        """Tab, where no control had focus (none, or a click on the page's or the
-        panel's background focused its scroll area): as if the page's first control
-        had it, so a password typed after the Tab goes to the password field. Textual's
-        Tab would go from the page's scroll area to its first field, the login, and the
-        password meant for the next field would land there in clear."""
-        if self.focused is None or isinstance(self.focused, ScrollableContainer):
-            first = self._first_control()
-            if first is not None:
-                self.set_focus(first, scroll_visible=False)
-        self.focus_next()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.focus_first)
@@ -203,6 +201,13 @@ class StepScreen(FreshScreen, Generic[StepT]):
             page.scroll_to_widget(notices.first(), top=True, animate=False)
         elif focused is not None and page in focused.ancestors:
             page.scroll_to_center(focused, animate=False)
+
+    def action_scroll_line(self, direction: int) -> None:
+        page = self.query_one("#page", VerticalScroll)
+        if direction > 0:
+            page.scroll_down(animate=False)
+        else:
+            page.scroll_up(animate=False)
 
     def action_scroll_page(self, direction: int) -> None:
         page = self.query_one("#page", VerticalScroll)

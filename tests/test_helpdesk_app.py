@@ -215,7 +215,7 @@ async def test_f10_writes_the_walk_as_a_transcript_without_what_was_typed(
         assert app.walk == ["login:invalid"]
         own = next(a for a in engine.actions(app.profile, app.state)
                    if a.id == "login:pacer:individual")
-        await perform(pilot, app, own, keys=False)
+        await perform(pilot, app, own, how="code")
         await settled(pilot, app)
         await pilot.press("f10")
         await app.workers.wait_for_complete()

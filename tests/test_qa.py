@@ -308,9 +308,9 @@ def test_qa_checks_each_page_once_and_shows_it_as_the_path_would(
         captured.append(app.moment)
         return real_capture(app)
 
-    async def counting_perform(pilot, app, action, *, keys):  # type: ignore[no-untyped-def]
+    async def counting_perform(pilot, app, action, *, how):  # type: ignore[no-untyped-def]
         performed.append(action.id)
-        await real_perform(pilot, app, action, keys=keys)
+        await real_perform(pilot, app, action, how=how)
 
     flow = graph.of(reg.load("ALNB"))
     paths = {p.id: p for p in graph.paths(flow)}

@@ -94,7 +94,7 @@ async def test_a_fresh_screen_is_styled_once_and_has_its_breakpoint_from_the_sta
         try:
             steps = 0
             while (action := engine.advice(app.profile, app.state)) is not None:
-                await perform(pilot, app, action, keys=False)
+                await perform(pilot, app, action, how="code")
                 await settled(pilot, app)
                 assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
                 steps += 1
@@ -132,7 +132,7 @@ async def test_an_unpainted_app_reads_the_same_pages_and_textual_paints_again_af
             for edge in graph.paths(flow)[0].edges[:4]:
                 await settled(pilot, app)
                 seen.append(screen_text(app))
-                await perform(pilot, app, edge.action, keys=False)
+                await perform(pilot, app, edge.action, how="code")
         return seen
 
     painted = await pages()

@@ -38,7 +38,7 @@ def _action(app, action_id: str):
 async def _step(pilot, app, action) -> None:
     """Take `action`, and wait for the page it leads to, as QA does (under load a page
     is still being composed a pause after the action)."""
-    await perform(pilot, app, action, keys=False)
+    await perform(pilot, app, action, how="code")
     await settled(pilot, app)
 
 

@@ -14,6 +14,7 @@ from ecf_tui.fidelity import Loc, texts
 from ecf_tui.profile import About, ConfirmStep, CourtProfile, Step, Text
 from ecf_tui.training.demo import describe
 from ecf_tui.view import build as build_view
+from ecf_tui.view import says
 from ecf_tui.widgets.page_text import mark
 
 Source = Literal["guide", "other-guide", "simulator", "chrome"]
@@ -65,8 +66,9 @@ class AidStep:
     """The guide's own number for the step ("Step 3"), where it numbers them."""
     code: str
     """The state code (`ecf-tui run CODE` opens the same screen)."""
-    says: tuple[Line, ...]
-    """What the court's guide says to do here (the side panel's words)."""
+    says: tuple[tuple[str, tuple[Line, ...]], ...]
+    """What to do here, as the side panel has it: runs of one source, each under its
+    heading ("The court's guide says", "The simulator says")."""
     move: Line | None
     """The move the guide's walk makes next, in the simulator's words; None at the end."""
     page: tuple[Line, ...]
@@ -203,7 +205,8 @@ def _step(profile: CourtProfile, number: int, state: engine.State,
         title=piece(step.title) if step.title else None,
         guide_step=piece(step.guide_step, compact=True) if step.guide_step else None,
         code=view.code,
-        says=tuple((piece(t),) for t in view.guidance),
+        says=tuple((heading, tuple((piece(t),) for t in run))
+                   for heading, run in says(view.guidance)),
         move=(piece(Text(text=describe(move), source="simulator")),) if move else None,
         page=tuple(page),
         controls=tuple(controls),

@@ -90,9 +90,9 @@ def _step(step: AidStep, total: int) -> str:
     meta = step.meta(total, escape, _piece, lambda code: f"<code>{escape(code)}</code>")
     out = [f'<section class="step" id="step-{step.number}">', f"<h3>{heading}</h3>",
            f'<p class="meta">{" · ".join(meta)}</p>']
-    if step.says:
-        out.append('<p class="label">The court\'s guide says</p><div class="says">'
-                   + "".join(f"<p>{_line(p)}</p>" for p in step.says) + "</div>")
+    for heading, lines in step.says:
+        out.append(f'<p class="label">{escape(heading)}</p><div class="says">'
+                   + "".join(f"<p>{_line(p)}</p>" for p in lines) + "</div>")
     if step.move is not None:
         out.append(f'<p class="label">Next: <span class="move">{_line(step.move)}</span></p>')
     items = [f"<li>{_line(p, ': ')}</li>" for p in step.page]

@@ -69,9 +69,9 @@ def _step(step: AidStep, images: str, total: int) -> list[str]:
     out = [heading, ""]
     meta = step.meta(total, escape, words, lambda code: f"`{code}`")
     out += [" · ".join(meta), ""]
-    if step.says:
-        out += ["**The court's guide says**", ""]
-        for pieces in step.says:
+    for heading, lines in step.says:
+        out += [f"**{escape(heading)}**", ""]
+        for pieces in lines:
             out += [f"> {line(pieces)}", ">"]
         out[-1] = ""
     if step.move is not None:

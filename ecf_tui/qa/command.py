@@ -30,6 +30,8 @@ from ecf_tui.qa.shares import Task, shares
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from ecf_tui.qa.driver import How
+
 
 def parse_size(text: str) -> Size:
     try:
@@ -44,7 +46,7 @@ def parse_size(text: str) -> Size:
 
 
 def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
-           only: list[str], timings: bool, stdout: TextIO) -> int:
+           only: list[str], timings: bool, stdout: TextIO, how: How = "keys") -> int:
     codes = [reg.source(c).code for c in courts] or reg.codes()
     flows = {code: graph.of(reg.load(code, graph_checks=False)) for code in codes}
     plans = {code: [p.id for p in graph.paths(flow)] for code, flow in flows.items()}
@@ -63,7 +65,7 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
     writable_folder(out, "--out")
     started = datetime.now(UTC).isoformat(timespec="seconds")
     began = time.perf_counter()
-    results = _run_all(reg, flows, plans, out, size, max(1, jobs))
+    results = _run_all(reg, flows, plans, out, size, max(1, jobs), how)
     summaries = []
     for code, flow in flows.items():
         mine = sorted((r for r in results if r.court == code),
@@ -72,7 +74,8 @@ def run_qa(reg: Registry, courts: list[str], out: Path, size: Size, jobs: int,
         summaries.append(CourtSummary(code, flow.profile.name.text, tuple(mine), edges,
                                       sum(r.seconds for r in mine)))
     seconds = time.perf_counter() - began
-    data = report(summaries, size, timings=timings, started=started, seconds=seconds)
+    data = report(summaries, size, timings=timings, started=started, seconds=seconds,
+                  how=how)
     write_json(data, out)
     write_junit(summaries, out, timings=timings)
     write_gallery(summaries, out)
@@ -94,7 +97,7 @@ def _shares(flows: dict[str, graph.StateGraph], plans: dict[str, list[str]], job
 
 
 def _run_all(reg: Registry, flows: dict[str, graph.StateGraph], plans: dict[str, list[str]],
-             out: Path, size: Size, jobs: int) -> list[PathResult]:
+             out: Path, size: Size, jobs: int, how: How) -> list[PathResult]:
     split = _shares(flows, plans, jobs)
     total = sum(len(ids) for ids in plans.values())
     results: list[PathResult] = []
@@ -108,7 +111,7 @@ def _run_all(reg: Registry, flows: dict[str, graph.StateGraph], plans: dict[str,
     with _ctrl_c() as interrupted, _progress(total) as advance, ProcessPoolExecutor(
             max_workers=jobs, initializer=_worker_init, initargs=(done_paths, stop)) as pool:
         pending: set[Future[list[PathResult]]] = {
-            pool.submit(_run_share, reg.folders, share, out, size) for share in split
+            pool.submit(_run_share, reg.folders, share, out, size, how) for share in split
         }
         while pending and not interrupted():
             finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
@@ -159,15 +162,15 @@ def _worker_init(done_paths: Queue[int], stop: EventType) -> None:
     _done_paths, _stop = done_paths, stop
 
 
-def _run_share(folders: tuple[Path, ...], share: list[Task], out: Path, size: Size
-               ) -> list[PathResult]:
+def _run_share(folders: tuple[Path, ...], share: list[Task], out: Path, size: Size,
+               how: How) -> list[PathResult]:
     """A worker's share: each court's paths in turn, in one App per court."""
     queue, stop = _done_paths, _stop
     assert queue is not None and stop is not None, "set by _worker_init in every worker"
     results = []
     for court, path_ids in share:
         results += run_paths(folders, court, path_ids, out, size,
-                             path_done=lambda: queue.put(1), stopped=stop.is_set)
+                             path_done=lambda: queue.put(1), stopped=stop.is_set, how=how)
     return results
 
 

@@ -1,11 +1,13 @@
-"""Provides driving the real App the way a person does: by keys (Tab to a control,
-Enter, Space, typing) or, where a run is not about typing, by setting fields and
-pressing buttons; and reading back what the screen shows."""
+"""Provides driving the real App the way a person does: by keys (Tab or Shift+Tab to a
+control, Enter or Space, typing), by clicks on the controls, or, where a run is not about
+how a person moves, by setting fields and pressing buttons from code; and reading back
+what the screen shows."""
 
 from __future__ import annotations
 
 import io
 import re
+from typing import Literal
 
 from rich.console import Console
 from textual.pilot import Pilot
@@ -15,12 +17,21 @@ from textual.widgets import Button, Checkbox, Input, Static
 from ecf_tui.app import EcfApp
 from ecf_tui.engine import Action
 from ecf_tui.fidelity import texts
-from ecf_tui.textual_private import render_screen
+from ecf_tui.qa.focus_walk import KeyTrouble, centre, in_sight, name, press, tab_to
+from ecf_tui.textual_private import render_screen, until_idle
 from ecf_tui.widgets import AgreementCheckbox
 from ecf_tui.widgets.page_text import Chrome
 from ecf_tui.widgets.page_text import shown as with_mark
 
 KEY_ONLY = {"refresh": "f5", "clear-cache": "f6", "close": "escape"}
+"""The browser's keys (no control on the page draws them), and the dialog's "x"."""
+
+How = Literal["keys", "mouse", "code"]
+"""How a move is made: by the keys a person presses from where focus is (Tab or
+Shift+Tab to the control, Enter or Space, the text typed into the fields), by a click on
+the centre of the control (the text typed after a click into each field), or, where a
+run is about what pages show rather than how a person moves (transcripts, the tests of
+other matters), by pressing the control and setting the fields from code."""
 
 
 class NoControl(LookupError):
@@ -30,7 +41,7 @@ class NoControl(LookupError):
 def carrier(app: EcfApp, action: Action) -> Widget:
     """The control on screen that does `action`; NoControl where there is none."""
     screen = app.screen
-    by_id = {"check": "#agree", "clear": "#clear"}
+    by_id = {"check": "#agree", "clear": "#clear", "close": "#dialog-close"}
     if action.typed:
         found = list(screen.query("#login, #submit"))
     elif action.name in by_id:
@@ -43,28 +54,44 @@ def carrier(app: EcfApp, action: Action) -> Widget:
     return found[0]
 
 
-async def perform(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
-    if action.name in KEY_ONLY:
+async def perform(pilot: Pilot[None], app: EcfApp, action: Action, *, how: How) -> None:
+    """Make the move `action` on the screen shown, `how` a person would (KeyTrouble where
+    the keys or the click do not reach the control)."""
+    if action.name in KEY_ONLY and not (how == "mouse" and action.name == "close"):
         await pilot.press(KEY_ONLY[action.name])
     elif action.typed:
-        await _type_credentials(pilot, app, action, keys=keys)
-    elif action.name == "check" and not keys:
+        await _type_credentials(pilot, app, action, how=how)
+    elif how == "code":
         target = carrier(app, action)
-        assert isinstance(target, AgreementCheckbox)
-        target.toggle()
-    elif keys:
-        target = carrier(app, action)
-        for _ in range(40):
-            if app.focused is target:
-                break
-            await pilot.press("tab")
-        assert app.focused is target, f"Tab never reached {action.id}"
-        await pilot.press("space" if action.name == "check" else "enter")
+        if isinstance(target, AgreementCheckbox):
+            target.toggle()
+        else:
+            assert isinstance(target, Button)
+            target.press()
     else:
         target = carrier(app, action)
-        assert isinstance(target, Button)
-        target.press()
+        await reach(pilot, target, how)
+        if how == "keys":
+            await press(pilot, "space" if action.name == "check" else "enter")
     await pilot.pause()
+
+
+async def reach(pilot: Pilot[None], target: Widget, how: How) -> None:
+    """Keys: Tab or Shift+Tab to `target`. Mouse: a click on its centre (scrolled into
+    sight first, as a person scrolls to what is below the fold)."""
+    if how == "keys":
+        await tab_to(pilot, target)
+        return
+    screen = pilot.app.screen
+    if not in_sight(screen, target):
+        target.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+    x, y = centre(target)
+    hit, _ = screen.get_widget_at(x, y)
+    if hit is not target and target not in hit.ancestors:
+        raise KeyTrouble(f"a click on the centre of {name(target)} ({x}, {y}) reaches "
+                         f"{name(hit)}")
+    await pilot.click(offset=(x, y))
 
 
 def credential_fields(app: EcfApp) -> tuple[Input, Input]:
@@ -77,20 +104,41 @@ def credential_fields(app: EcfApp) -> tuple[Input, Input]:
     return user, secret
 
 
-async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *, keys: bool) -> None:
+async def _type_credentials(pilot: Pilot[None], app: EcfApp, action: Action, *,
+                            how: How) -> None:
     user, secret = credential_fields(app)
-    if keys:
-        # The walk's keys move and press; the text goes in as a value (typing itself,
-        # key by key and in bursts, is the terminal tests' and the sentinel's matter).
-        assert app.focused is user, "the login field has the focus first"
-        user.value = action.username
-        await pilot.press("tab")
-        assert app.focused is secret, "Tab goes from the login to the password"
-        secret.value = action.password
-        await pilot.press("enter")
-    else:
+    if how == "code":
         user.value, secret.value = action.username, action.password
         carrier(app, action).press()  # type: ignore[attr-defined]
+        return
+    # Keys: to the login field (where the page puts focus on arrival), the login, Tab,
+    # the password, Enter. Mouse: a click into each field before its text, then on the
+    # form's button.
+    await reach(pilot, user, how)
+    await _type(pilot, user, action.username)
+    if how == "keys":
+        await press(pilot, "tab")
+        if app.focused is not secret:
+            raise KeyTrouble(f"Tab from the login field went to {name(app.focused)}, not "
+                             "the password field")
+    else:
+        await reach(pilot, secret, how)
+    await _type(pilot, secret, action.password)
+    if how == "keys":
+        await press(pilot, "enter")
+    else:
+        await reach(pilot, carrier(app, action), how)
+
+
+async def _type(pilot: Pilot[None], field: Input, text: str) -> None:
+    """Type `text` into the focused field, key by key, after emptying it as a person
+    would (a login kept from a failed try)."""
+    if field.value:
+        await press(pilot, "end", *["backspace"] * len(field.value), burst=True)
+    await press(pilot, *text, burst=True)
+    if field.value != text:
+        raise KeyTrouble(f"typed into {name(field)}, it holds {len(field.value)} "
+                         f"characters, not the {len(text)} typed")
 
 
 def drawn(widget: Widget) -> str:
@@ -226,25 +274,20 @@ def _rows(app: EcfApp, console: Console) -> str:
 
 
 async def settled(pilot: Pilot[None], app: EcfApp) -> None:
-    """Wait until the page has settled and draws the same twice: the footer shows its
-    keys, laid out (it fills in a moment after a screen shows), the page has arrived
-    (its first control focused: the App holds no keys), and the page has
-    scrolled its first control into sight (once composed); a screenshot taken before
-    would differ from one taken after."""
-    last = None
+    """Wait until the page has settled: nothing left for the App to do (no layout,
+    repaint or callback pending, every queue empty), the footer shows its keys, laid out
+    (it fills in a moment after a screen shows), the page has arrived (its first control
+    focused: the App holds no keys), and it has scrolled its first control into sight
+    (once composed). A screenshot taken before would differ from one taken after; one
+    taken now is what a person sees once the page stops moving."""
     for _ in range(50):
+        await until_idle(app)
         try:
             keys = app.screen.query("FooterKey")
             # A footer that recomposes has its new keys before they are laid out: a
             # capture then shows an empty footer row.
             if (keys and all(key.region.width for key in keys) and not app.holding_keys
                     and not out_of_sight(app)):
-                # And the same picture twice, not a blank one (a dialog not drawn yet):
-                # a scroll bar that appears after the first layout wraps the text again.
-                now = screen_text(app)
-                if now == last and now.strip():
-                    return
-                last = now
+                return
         except NoControl:
             pass  # the check that follows says which control is missing
-        await pilot.pause()

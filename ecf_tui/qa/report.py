@@ -61,12 +61,13 @@ def _path_json(result: PathResult) -> dict[str, Any]:
 
 
 def report(courts: list[CourtSummary], size: tuple[int, int], *, timings: bool,
-           started: str, seconds: float) -> dict[str, Any]:
+           started: str, seconds: float, how: str = "keys") -> dict[str, Any]:
     from ecf_tui import __version__
 
     data: dict[str, Any] = {
         "tool": f"ecf-tui {__version__}",
         "size": f"{size[0]}x{size[1]}",
+        "input": how,
         "passed": all(c.ok for c in courts),
         "courts": [
             {

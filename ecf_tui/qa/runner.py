@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ecf_tui.app import EcfApp
+    from ecf_tui.qa.driver import How
 
 Size = tuple[int, int]
 
@@ -82,16 +83,18 @@ class Interrupted(Exception):
 
 def run_paths(folders: tuple[Path, ...], court: str, path_ids: list[str], out: Path | None,
               size: Size, path_done: Callable[[], None] = lambda: None,
-              stopped: Callable[[], bool] = lambda: False) -> list[PathResult]:
+              stopped: Callable[[], bool] = lambda: False, how: How = "keys"
+              ) -> list[PathResult]:
     """Run these paths of a court in one headless App (a worker process calls this),
-    calling `path_done` after each path; `stopped()` true ends it at the next page."""
+    each move made `how` a person makes it (keys or clicks), calling `path_done` after
+    each path; `stopped()` true ends it at the next page."""
     return asyncio.run(_run_paths(Registry(folders), court, path_ids, out, size, path_done,
-                                  stopped))
+                                  stopped, how))
 
 
 async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path | None,
                      size: Size, path_done: Callable[[], None],
-                     stopped: Callable[[], bool]) -> list[PathResult]:
+                     stopped: Callable[[], bool], how: How) -> list[PathResult]:
     from ecf_tui.app import EcfApp
 
     profile = reg.load(court, graph_checks=False)
@@ -104,7 +107,7 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
         async with app.run_test(size=size) as pilot:
             for path_id in path_ids:
                 results.append(await _run_one(app, pilot, flow, by_id[path_id], out,
-                                              tried, stopped=stopped))
+                                              tried, how, stopped=stopped))
                 path_done()
     return results
 
@@ -146,9 +149,10 @@ def _screens(app: EcfApp) -> list[Screen[Any]]:
 
 
 async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
-                   out: Path | None, tried: Tried, *, shorten: bool = True,
+                   out: Path | None, tried: Tried, how: How, *, shorten: bool = True,
                    stopped: Callable[[], bool] = lambda: False) -> PathResult:
     from ecf_tui.qa.driver import NoControl, capture, perform, settled
+    from ecf_tui.qa.focus_walk import KeyTrouble
 
     profile = flow.profile
     began = time.perf_counter()
@@ -170,6 +174,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         await settled(pilot, app)
         try:
             _check_screen(app, profile, page[-1][0][0])
+            if page not in tried.pages:
+                await _check_focus(pilot, app, page[-1][0][0])
         except _Fault as fault:
             tried.pages.setdefault(page, fault)
             raise
@@ -190,9 +196,9 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         before = _screens(app)
         tried.showing = None
         try:
-            await perform(pilot, app, edge.action, keys=False)
-        except NoControl as missing:
-            raise _Fault(str(missing), edge.source) from None
+            await perform(pilot, app, edge.action, how=how)
+        except (NoControl, KeyTrouble) as missing:
+            raise _Fault(f"{edge.action.id}: {missing}", edge.source) from None
         return expect(edge.target), any(s in before for s in _screens(app))
 
     async def back_to(page: Page) -> None:
@@ -250,7 +256,7 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
                           len(steps) + 1, tuple(taken))
         if shorten:
             failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1,
-                                     tried)
+                                     tried, how)
     return PathResult(profile.code, path.id, tuple(steps), failure, tuple(covered),
                       time.perf_counter() - began)
 
@@ -284,6 +290,22 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
         raise _Fault(f"the screen lacks the step's texts: {shown}", state)
 
 
+async def _check_focus(pilot: Pilot[None], app: EcfApp, state: State) -> None:
+    """The page as a keyboard and a mouse meet it: focus on a control in sight on
+    arrival; Tab and Shift+Tab cycle through every control once and back, the focused
+    one in sight each time; a click on each control's centre reaches it. Run once per
+    page (QA's first arrival there): the keys pressed leave focus where it arrived."""
+    from ecf_tui.qa.focus_walk import click_problems, cycle_problems, in_sight, name
+
+    focused = app.focused
+    if focused is not None and not in_sight(app.screen, focused):
+        raise _Fault(f"focus is out of sight on arrival: {name(focused)} at "
+                     f"{focused.region}", state)
+    problems = await cycle_problems(pilot) + click_problems(app.screen)
+    if problems:
+        raise _Fault(f"the keyboard or the mouse is stuck: {problems[0]}", state)
+
+
 def _record(profile: CourtProfile, n: int, state: State, action: str | None,
             path: graph.Path, out: Path | None, page: tuple[str, str] | None) -> StepRecord:
     name = f"{n:02d}-{state.step}"
@@ -298,7 +320,8 @@ def _record(profile: CourtProfile, n: int, state: State, action: str | None,
 
 
 async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
-                   fault: _Fault, taken: list[str], at: int, tried: Tried) -> Failure:
+                   fault: _Fault, taken: list[str], at: int, tried: Tried, how: How
+                   ) -> Failure:
     """Cut a failing path down: the shortest way from the start to where the fault
     showed (and, for a missing control, that action), kept if it fails too."""
     profile = flow.profile
@@ -317,7 +340,7 @@ async def _shorten(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     if not path.complete and fault.state == path.end:
         return Failure(fault.reason, code, at, tuple(taken), code, actions)
     short = graph.Path(f"{path.id}--shortest", tuple(route), flow.start)
-    retry = await _run_one(app, pilot, flow, short, None, tried, shorten=False)
+    retry = await _run_one(app, pilot, flow, short, None, tried, how, shorten=False)
     if retry.failure is None:
         return Failure(fault.reason, code, at, tuple(taken), code, tuple(taken))
     return Failure(fault.reason, code, at, tuple(taken), retry.failure.state_code,

@@ -133,7 +133,7 @@ class Session:
         from ecf_tui.qa.driver import carrier, credential_fields, perform
 
         if not action.typed:
-            await perform(self.pilot, self.app, action, keys=False)
+            await perform(self.pilot, self.app, action, how="code")
             return ()
         user, secret = credential_fields(self.app)
         user.value, secret.value = action.username, action.password

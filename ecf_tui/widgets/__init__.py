@@ -8,6 +8,7 @@ from ecf_tui.widgets.button_row import ButtonRow
 from ecf_tui.widgets.court_banner import CourtBanner
 from ecf_tui.widgets.credential_form import CredentialForm
 from ecf_tui.widgets.demo_caption import DemoCaption
+from ecf_tui.widgets.focus_marks import FocusMarked
 from ecf_tui.widgets.guide_panel import GuidePanel
 from ecf_tui.widgets.key_gate import Arrived, KeyGate
 from ecf_tui.widgets.keys_footer import KeysFooter
@@ -29,6 +30,7 @@ __all__ = [
     "CourtBanner",
     "CredentialForm",
     "DemoCaption",
+    "FocusMarked",
     "GuidePanel",
     "KeyGate",
     "KeysFooter",

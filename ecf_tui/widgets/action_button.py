@@ -7,11 +7,12 @@ from textual.widgets import Button
 
 from ecf_tui.engine import Action
 from ecf_tui.profile import Text
+from ecf_tui.widgets.focus_marks import FocusMarked
 from ecf_tui.widgets.messages import Chose
 from ecf_tui.widgets.page_text import rich, source_class
 
 
-class TextButton(Button):
+class TextButton(FocusMarked):
     """A button labelled with a court text, marked by its source."""
 
     def __init__(self, label: Text, *, variant: str = "default", classes: str = "",

@@ -8,13 +8,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ecf_tui.profile import Text
-from ecf_tui.view import DeskView, MistakeView, View
+from ecf_tui.view import ACCOUNT_STEPS, DeskView, MistakeView, View, says
 from ecf_tui.widgets.page_text import texts
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 
 SILENT = Text(text="The guide is silent here: the page's words are the simulator's.",
               source="simulator")
-ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
 OWN = 2
 """The View lists the trainee's own PACER and CM/ECF accounts first."""
 
@@ -23,6 +22,16 @@ class GuidePanel(VerticalScroll):
     def __init__(self, view: View) -> None:
         super().__init__(id="guide-panel")
         self.view = view
+
+    def allow_focus(self) -> bool:
+        """A stop of the Tab cycle only where it scrolls: focused, the arrows and the
+        page keys scroll it; all in sight, it has nothing for a key to do."""
+        return self.max_scroll_y > 0
+
+    def focus_on_click(self) -> bool:
+        # A click on the panel (to read it, to select a practice account's name) leaves
+        # focus in the page's field, where a password manager's auto-type goes next.
+        return False
 
     @staticmethod
     def shows(view: View) -> tuple[object, ...]:
@@ -41,9 +50,9 @@ class GuidePanel(VerticalScroll):
             return
         if self.view.mistake is not None:
             yield from self._compose_mistake(self.view.mistake)
-        if self.view.guidance:
-            yield Static("The court's guide says", classes="panel-heading")
-            yield from texts(self.view.guidance, classes="guide-instruction")
+        for heading, run in says(self.view.guidance):
+            yield Static(heading, classes="panel-heading")
+            yield from texts(run, classes="guide-instruction")
         if step.kind in ACCOUNT_STEPS and self.view.accounts:
             yield Static("Practice accounts", classes="panel-heading")
             # The trainee's own two first; the others (a firm's, a colleague's, an
@@ -80,9 +89,11 @@ class GuidePanel(VerticalScroll):
         if desk.fix:
             yield Static("The fix", classes="panel-heading")
             yield from texts(desk.fix, classes="guide-instruction")
-        yield Static("The court's guide says", classes="panel-heading")
-        if not desk.quotes:
+        if not desk.quotes:  # the simulator's words, under a heading that claims none
+            yield Static("The court's guide", classes="panel-heading")
             yield from texts([SILENT], classes="guide-instruction")
+        else:
+            yield Static("The court's guide says", classes="panel-heading")
         for quote in desk.quotes:
             yield from texts([quote.text], classes="desk-quote")
             yield Static(quote.where, classes="desk-where")
