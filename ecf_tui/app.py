@@ -42,7 +42,7 @@ from ecf_tui.training.record import AttemptRecord, Mode
 if TYPE_CHECKING:
     from ecf_tui.helpdesk.loading import Scenarios
     from ecf_tui.screens.scenario_search import ScenarioAt
-from ecf_tui.widgets import Chose, KeyGate
+from ecf_tui.widgets import Chose, GuidePanel, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
@@ -92,6 +92,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide"), (120, "-wider")]
+    # Under 20 rows the banner and the notice keep to a row each, so the page keeps room
+    # for its focused control (at 60x15 the agreement's box was out of sight).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     COMMAND_PALETTE_DISPLAY = "^p"
 
     def __init__(self, registry: Registry, court: str | None = None,
@@ -195,6 +198,15 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         self.pop_screen()
         self._show()
 
+    async def on_event(self, event: events.Event) -> None:
+        # A focused field takes a printable key before any binding (Textual lets it
+        # consume the key): in the demo, Space in the login it is typing would be typed.
+        if (self.mode == "demo" and isinstance(event, events.Key) and event.key == "space"
+                and not self.holding_keys and isinstance(self.focused, Input)):
+            self.action_demo_pause()
+            return
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 
@@ -204,9 +216,16 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         covered = self._too_small()
         if small and not covered:
+            # Keys typed now (the rest of a password) wait for the page, not for the one
+            # line over it, which dropped them.
+            self.hold_keys()
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         elif covered and not small:
             self.pop_screen()
+            self.nothing_arriving()
+
+    def keys_must_wait(self) -> bool:
+        return self._too_small()
 
     def _too_small(self) -> bool:
         return bool(self.screen_stack) and isinstance(self.screen, TooSmallScreen)
@@ -494,6 +513,9 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
         if self.mode == "practice" and self.state is not None:
             self._accounts = not self._accounts
             self._show()
+        elif self.has_class("-all-accounts"):
+            for panel in self.screen.query(GuidePanel):
+                self.call_after_refresh(panel.reveal_extra)
 
     def action_start_over(self) -> None:
         """Back to the court's first page, to walk the procedure again: the walk that
@@ -531,7 +553,8 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             return
         from ecf_tui.screens.scenario_search import ScenarioAt, ScenarioSearchScreen
 
-        found = [ScenarioAt(b.scenario, b.court, b.code) for b in self._scenarios_known().bound]
+        found = [ScenarioAt(b.scenario, b.court, b.code, b.linked)
+                 for b in self._scenarios_known().bound]
         court = self.profile.code if self.profile else None
         self.push_screen(ScenarioSearchScreen(found, court), self._open_scenario)
 
@@ -632,7 +655,12 @@ class EcfApp(ReportsCrashes, KeyGate, App[None]):
             return
         code = codebook.code(self.profile, self.state)
         self.copy_to_clipboard(code)
-        self.notify(f"Copied {code}. Open it with: ecf-tui run {code}", title="State code")
+        opened = [b for b in self._scenarios_known().at(self.profile.code)
+                  if b.scenario.id == self.scenario and b.code == code]
+        # A scenario opened here: its line, not the code's (two scenarios can share a
+        # screen, and the code opens the first one's fix).
+        line = opened[0].open_line if opened else f"ecf-tui run {code}"
+        self.notify(f"Copied {code}. Open this screen with: {line}", title="State code")
 
     def action_toggle_sources(self) -> None:
         """Colour every court text by its source (the court's guide, another court's,

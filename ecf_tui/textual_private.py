@@ -26,6 +26,8 @@ changes one fails there, loudly, rather than somewhere in a screen.
   App still has work to do after a key (`busy`). Pilot's `press` waits for the process
   to look idle instead, sleeping at least 40 ms per key (measured: 60-90 ms a key): QA
   walks every page by Tab and types every login, and that wait was most of its time.
+- `textual.widgets._footer.FooterKey`: the footer's keys, not exported; the footer
+  gives narrow terminals their short words (`widgets/keys_footer.py`), as it composes.
 - `textual._context.active_app`: a court text's source mark is drawn dim, except in the
   high-contrast theme; the text is built as its widget is made, before the widget has
   an App of its own to ask (`Widget.app` asks the same context).
@@ -42,6 +44,9 @@ from typing import TYPE_CHECKING, Any
 from rich.console import RenderableType
 from textual import constants, events
 from textual.screen import Screen
+from textual.widgets._footer import FooterKey
+
+__all__ = ["FooterKey"]  # re-exported here: Textual keeps it private
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -104,10 +109,12 @@ class FreshScreen(Screen[Any]):
 
     def __init__(self) -> None:
         super().__init__()
-        width = self.app.size.width
-        found = [name for least, name in self.app.HORIZONTAL_BREAKPOINTS or [] if width >= least]
-        if found:
-            self.add_class(found[-1])
+        width, height = self.app.size
+        for size, breakpoints in ((width, self.app.HORIZONTAL_BREAKPOINTS),
+                                  (height, self.app.VERTICAL_BREAKPOINTS)):
+            found = [name for least, name in breakpoints or [] if size >= least]
+            if found:
+                self.add_class(found[-1])
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Private: Textual calls each class's own handler, this one before Screen's, which

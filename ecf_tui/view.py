@@ -141,7 +141,7 @@ class View:
     """The exact state code: `COURT/situation/step`, and facts after `+` where more
     than one state reads alike (`codebook`)."""
     stage: int
-    """Which of the procedure's eight stages (0: before you begin)."""
+    """The stage's number on the court's walk (`walk_stages`; 0: before you begin)."""
     stage_name: str
     guide_step: Text | None
     """The guide's own step number, where it numbers its steps."""
@@ -177,6 +177,14 @@ class View:
     advised: str | None = None
     """The id of the action the guide says to take here, its control highlighted
     (guided)."""
+    arrival: str | None = None
+    """The id of the action whose control has focus as the page arrives: the guide's next
+    move (guided and demo; in practice and assess it would be a hint). Where it is None,
+    or the page draws no control for it (a key such as F5), focus arrives on the first
+    field, else on the first control that is not a mistake."""
+    mistaken: frozenset[str] = frozenset()
+    """The ids of the actions offered here that are mistakes: focus never arrives on
+    their controls (Enter there would cost a trainee a mistake)."""
     tally: str | None = None
     """Practice: the mistakes and hints so far, in a few words."""
     demo_next: str | None = None
@@ -185,11 +193,14 @@ class View:
     desk: DeskView | None = None
     """The help-desk panel (F3), in place of the guide's words."""
 
+    stage_count: int = 8
+    """How many stages the court's guide walks (its walk's, not the procedure's eight)."""
+
     @property
     def stage_label(self) -> str:
         if self.stage == 0:
             return self.stage_name
-        return f"Stage {self.stage} of {STAGE_COUNT} · {self.stage_name}"
+        return f"Stage {self.stage} of {self.stage_count} · {self.stage_name}"
 
     def action(self, action_id: str) -> Action | None:
         return self.offered.get(action_id)
@@ -211,8 +222,35 @@ ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
 """The kinds of page where credentials are typed: the side panel lists the practice
 accounts there (and F2 shows the others)."""
 
-STAGE_COUNT = 8
-"""The procedure's stages, the same for every court (a court without dialogs skips 3)."""
+_WALKS: dict[int, tuple[CourtProfile, tuple[int, ...]]] = {}
+
+
+def walk_stages(profile: CourtProfile) -> tuple[int, ...]:
+    """The procedure's stages (of eight) the court's guide walks through, in order, each
+    once: the step indicator numbers these, so CANB's walk, with no dialog and no
+    redaction agreement, goes Stage 2 of 6 to Stage 3 of 6 (it jumped from 2 to 5)."""
+    known = _WALKS.get(id(profile))
+    if known is not None and known[0] is profile:
+        return known[1]
+    state, seen, stages = engine.start(profile), set(), []
+    while (action := engine.advice(profile, state)) is not None and state not in seen:
+        seen.add(state)
+        stages.append(engine.stage_of(profile.steps[state.step]))
+        state = engine.step(profile, state, action)
+    stages.append(engine.stage_of(profile.steps[state.step]))
+    walked = tuple(sorted(set(stages) - {0}))
+    _WALKS[id(profile)] = (profile, walked)
+    return walked
+
+
+def _stage_number(profile: CourtProfile, stage: int) -> tuple[int, int]:
+    """A stage's number on the court's walk, and how many the walk has; a stage off the
+    walk (MSSB's dialogs, met only after a mistake) shares the number of the walk's
+    stage before it."""
+    walked = walk_stages(profile) or (stage,)
+    if stage == 0:
+        return 0, len(walked)
+    return sum(1 for s in walked if s <= stage) or 1, len(walked)
 
 
 def build(profile: CourtProfile, state: State, code: str,
@@ -222,6 +260,7 @@ def build(profile: CourtProfile, state: State, code: str,
     step = profile.steps[state.step]
     offered = {a.id: a for a in engine.actions(profile, state)}
     stage = engine.stage_of(step)
+    number, count = _stage_number(profile, stage)
     outcome = engine.outcome(profile, state)
     coached = coaching.coached
     advised = engine.advice(profile, state) if coached else None
@@ -232,7 +271,8 @@ def build(profile: CourtProfile, state: State, code: str,
         step_id=state.step,
         step=step,
         code=code,
-        stage=stage,
+        stage=number,
+        stage_count=count,
         stage_name=engine.KIND_NAMES.get(step.kind, engine.STAGE_NAMES[stage]),
         guide_step=step.guide_step,
         about=profile.about if step.kind == "front" else None,
@@ -241,7 +281,7 @@ def build(profile: CourtProfile, state: State, code: str,
         menu_bar=_menu_bar(profile, state, offered) if step.kind in engine.CMECF_PAGES else None,
         cmecf_banner=_cmecf_banner(profile),
         offered=offered,
-        accounts=_accounts(profile) if shows_accounts else (),
+        accounts=_accounts(profile, step.kind) if shows_accounts else (),
         names=_names(profile, state),
         checked=state.checked,
         email_label=_email_label(profile, step),
@@ -252,6 +292,9 @@ def build(profile: CourtProfile, state: State, code: str,
         code_label=code if coached else "",
         mistake=_mistake(profile, coaching.mistake) if coached and coaching.mistake else None,
         advised=advised.id if advised is not None else None,
+        arrival=advised.id if advised is not None else None,
+        mistaken=frozenset(a.id for a in offered.values()
+                           if not a.typed and engine.mistake(profile, state, a) is not None),
         tally=_tally(coaching) if coaching.mode == "practice" else None,
         demo_next=_demo_next(profile, state, coaching) if coaching.mode == "demo" else None,
         demo_paused=coaching.paused,
@@ -364,14 +407,17 @@ def _email_label(profile: CourtProfile, step: Step) -> Text | None:
     return title if title is not None else Text(text=step.email, source="simulator")
 
 
-def _accounts(profile: CourtProfile) -> tuple[PracticeAccount, ...]:
+def _accounts(profile: CourtProfile, kind: str = "login") -> tuple[PracticeAccount, ...]:
+    """The trainee's own two accounts first, the one to type on a `kind` of page before
+    the other (the CM/ECF one on the link form), then the rest."""
     pacer = [PracticeAccount("PACER", a.username.text, a.password, a.about.text)
              for a in profile.accounts.pacer.values()]
     cmecf = [PracticeAccount("CM/ECF", a.login.text, a.password, a.about.text)
              for a in profile.accounts.cmecf.values()]
     own_pacer, own_cmecf = engine.own_accounts(profile)
-    first = [p for p in pacer if p.login == own_pacer.username.text]
-    first += [c for c in cmecf if c.login == own_cmecf.login.text]
+    mine = [p for p in pacer if p.login == own_pacer.username.text]
+    theirs = [c for c in cmecf if c.login == own_cmecf.login.text]
+    first = theirs + mine if kind == "link-form" else mine + theirs
     return tuple(first + [a for a in pacer + cmecf if a not in first])
 
 
@@ -420,6 +466,11 @@ class ResultView:
     facts: tuple[str, ...]
     """Steps, mistakes, hints, time; in the simulator's words."""
     mistakes: tuple[ResultLine, ...]
+    trainee: str | None = None
+    """Whose attempt it was (an assessment asks for a name)."""
+    reasons: tuple[str, ...] = ()
+    """Why an assessment was not passed, each in a few words ("2 mistakes; at most 1
+    allowed"); none where it was passed, or outside an assessment."""
 
 
 def result_view(profile: CourtProfile, record: AttemptRecord) -> ResultView:
@@ -442,8 +493,30 @@ def result_view(profile: CourtProfile, record: AttemptRecord) -> ResultView:
              f"Hints: {record.hints}",
              f"Time: {minutes} min {rest} s",
              *rule)
+    reasons: tuple[str, ...] = ()
+    if passed is False and record.pass_rule is not None:
+        reasons = why_not_passed(record)
     lines = []
     for kind, n in Counter(m.kind for m in record.mistakes).most_common():
         explained = profile.mistakes[kind]  # type: ignore[index]  # a record keeps a str
         lines.append(ResultLine(kind, n, explained.did, tuple(explained.recover)))
-    return ResultView(_court(profile), title, verdict, passed, facts, tuple(lines))
+    return ResultView(_court(profile), title, verdict, passed, facts, tuple(lines),
+                      record.trainee, reasons)
+
+
+def why_not_passed(record: AttemptRecord) -> tuple[str, ...]:
+    """What of the pass rule an attempt missed, each in a few words."""
+    rule = record.pass_rule
+    assert rule is not None, "an assessment's record has its rule"
+    found = []
+    if not record.finished:
+        found.append("left before the end")
+    elif not record.linked_right:
+        found.append("did not end with your own accounts linked and the full menus")
+    most, made = rule.max_mistakes, len(record.mistakes)
+    if made > most:
+        allowed = "none allowed" if most == 0 else f"at most {most} allowed"
+        found.append(f"{made} mistake{'s' if made != 1 else ''}; {allowed}")
+    if record.hints and not rule.hints_allowed:
+        found.append(f"{record.hints} hint{'s' if record.hints != 1 else ''}; none allowed")
+    return tuple(found)

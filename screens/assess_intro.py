@@ -40,6 +40,10 @@ class AssessIntroScreen(Screen[None]):
             if self.intro.ask_name:
                 yield Static("Your name, for your result:", classes="panel-heading")
                 yield Input(placeholder="Your name", id="trainee", max_length=80)
+                need = Static("Type your name first: your result is filed under it.",
+                              id="name-needed", classes="notice")
+                need.display = False
+                yield need
             yield FocusMarked("Start the assessment", variant="primary", id="start")
         yield KeysFooter()
 
@@ -48,5 +52,10 @@ class AssessIntroScreen(Screen[None]):
     def _start(self) -> None:
         name = None
         if self.intro.ask_name:
-            name = self.query_one("#trainee", Input).value.strip() or None
+            field = self.query_one("#trainee", Input)
+            name = field.value.strip() or None
+            if name is None:  # a result filed as "anonymous" is no one's
+                self.query_one("#name-needed", Static).display = True
+                self.set_focus(field)
+                return
         self.post_message(self.Started(name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
@@ -27,6 +27,7 @@ from ecf_tui.widgets import (
     mark_advised,
     texts,
 )
+from ecf_tui.widgets.arrival import arrival_control
 
 
 class DialogClose(FocusMarked):
@@ -51,12 +52,15 @@ class DialogScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close (x)"),
+        Binding("f2", "app.toggle_accounts", "Accounts"),  # the panel lists them here too
         # A modal screen stops the App's keys; the help desk's reach through (MSSB's
         # CM/ECF-credentials dialog is the screen a caller most often describes).
         Binding("f3", "app.toggle_desk", "Help desk", show=False),
         Binding("f9", "app.copy_code", "Copy code", show=False),
         Binding("f10", "app.transcript", "Transcript", show=False),
     ]
+
+    AUTO_FOCUS = ""  # none: on_mount puts focus where it arrives
 
     def __init__(self, view: View) -> None:
         super().__init__()
@@ -70,7 +74,8 @@ class DialogScreen(ModalScreen[None]):
             yield SimulatorNotice()
             yield StepIndicator(self.view)
         yield GuidePanel(self.view)
-        with Vertical(id="dialog"):
+        # It scrolls where the terminal is too short for it (60x15), as a browser's does.
+        with VerticalScroll(id="dialog", can_focus=False):
             with Horizontal(id="dialog-title-bar"):
                 if page.title is not None:
                     yield PageText(page.title, classes="dialog-title")
@@ -97,7 +102,9 @@ class DialogScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         mark_advised(self.query_one("#dialog"), self.view.advised)
-        self.query(Button).last().focus()
+        first = arrival_control(self.focus_chain, self.view)
+        if first is not None:
+            self.set_focus(first)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
         self.call_after_refresh(self._panel_under_chrome)
 

@@ -12,7 +12,6 @@ from ecf_tui.widgets import ActionButton, ButtonRow, Chrome, PageText, TextLabel
 
 
 class FrontScreen(StepScreen[FrontStep]):
-    AUTO_FOCUS = "#begin"
 
     def compose_intro(self) -> ComposeResult:
         about = self.view.about

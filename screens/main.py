@@ -10,7 +10,6 @@ from ecf_tui.widgets import texts
 
 
 class MainScreen(StepScreen[MainStep]):
-    AUTO_FOCUS = "#menu-bar Button"
 
     def compose_intro(self) -> ComposeResult:
         yield from texts(self.page.banner, classes="cmecf-banner")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
@@ -39,8 +40,14 @@ class PickerScreen(Screen[None]):
         yield Static("Choose your court (arrow keys and Enter, or click):", id="picker-help")
         options = []
         for court in self.courts:
-            live = f"  · go-live {court.go_live}" if court.go_live else ""
-            options.append(Option(f"{court.code:<6} {court.name}{live}", id=court.code))
+            # The code in a column of its own, the name and the go-live date in the next,
+            # each wrapped inside it: a wrapped date under the codes looked like a court.
+            row = Table.grid(padding=(0, 1))
+            row.add_column(width=5, no_wrap=True)
+            row.add_column(ratio=1)
+            details = court.name + (f"\ngo-live {court.go_live}" if court.go_live else "")
+            row.add_row(court.code, details)
+            options.append(Option(row, id=court.code))
         yield OptionList(*options, id="courts")
         yield KeysFooter()
 

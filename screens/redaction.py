@@ -13,7 +13,6 @@ from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText
 
 
 class RedactionScreen(StepScreen[RedactionStep]):
-    AUTO_FOCUS = "#agree"
 
     def compose_intro(self) -> ComposeResult:
         yield PageText(self.page.heading, classes="redaction-heading")

@@ -12,7 +12,6 @@ from ecf_tui.widgets import texts
 
 
 class RefreshedScreen(StepScreen[RefreshedStep]):
-    AUTO_FOCUS = None  # the full menus: focus on their first item
     BODY_CLASSES = "refreshed-message"
 
     def compose_intro(self) -> ComposeResult:

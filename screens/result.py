@@ -29,6 +29,10 @@ class ResultScreen(Screen[None]):
             yield Static(result.title, classes="page-title")
             verdict = "passed" if result.passed else "failed" if result.passed is False else ""
             yield Static(result.verdict, id="verdict", classes=verdict)
+            if result.trainee:
+                yield Static(f"Trainee: {result.trainee}", classes="fact", markup=False)
+            for reason in result.reasons:
+                yield Static(f"Not passed: {reason}", classes="fact reason")
             for fact in result.facts:
                 yield Static(fact, classes="fact")
             if result.mistakes:

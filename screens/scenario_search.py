@@ -1,6 +1,6 @@
 """Provides ScenarioSearchScreen: the help desk types what the caller says, the
-scenarios of every court are ranked by it as they type (best first, the open court's
-first among equals), and Enter opens the caller's screen."""
+scenarios of every court are ranked by it as they type (the open court's first, best
+first), and Enter opens the caller's screen."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ class ScenarioAt:
     scenario: Scenario
     court: str
     code: str
+    linked: bool = False
+    """Whether the caller's screen is after linking (a caller's "I linked" weighs by it)."""
 
 
 class ScenarioSearchScreen(ModalScreen[ScenarioAt | None]):
@@ -72,13 +74,18 @@ class ScenarioSearchScreen(ModalScreen[ScenarioAt | None]):
         results.focus()
 
     def _list(self, words: str) -> None:
-        """Every binding of the scenarios the words match, best scenario first; before
-        anything is typed, all of them, the open court's first."""
+        """Every binding of the scenarios the words match, best scenario first, the open
+        court's matches before the other courts' (a help desk answers for its court;
+        one scenario bound at five courts filled the rows at 80x24); before anything is
+        typed, all of them, the open court's first."""
         scenarios = list({s.scenario.id: s.scenario for s in self.found}.values())
-        order = ([hit.scenario.id for hit in rank(scenarios, words)] if words.strip()
-                 else sorted(s.id for s in scenarios))
-        at_court = sorted(self.found, key=lambda s: (s.court != self.court, s.court))
-        self.listed = [s for sid in order for s in at_court if s.scenario.id == sid]
+        linked = {s.scenario.id: s.linked for s in self.found}
+        order = ([hit.scenario.id for hit in rank(scenarios, words, linked)]
+                 if words.strip() else sorted(s.id for s in scenarios))
+        place = {sid: n for n, sid in enumerate(order)}
+        self.listed = sorted((s for s in self.found if s.scenario.id in place),
+                             key=lambda s: (s.court != self.court, place[s.scenario.id],
+                                            s.court))
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         results.add_options([Option(f"{s.court:<5} {s.scenario.title}") for s in self.listed])

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
+from textual.widgets import Input
 
 from ecf_tui.profile import Step
 from ecf_tui.textual_private import FreshScreen
@@ -29,6 +30,7 @@ from ecf_tui.widgets import (
     mark_advised,
     texts,
 )
+from ecf_tui.widgets.arrival import arrival_control
 
 StepT = TypeVar("StepT", bound=Step)
 
@@ -49,7 +51,7 @@ class PageColumn(Vertical):
 class StepScreen(FreshScreen, Generic[StepT]):
     """Renders a View; every choice the user makes leaves as a `Chose` message."""
 
-    AUTO_FOCUS: ClassVar[str | None] = "#page Input, #page Button"
+    AUTO_FOCUS: ClassVar[str | None] = ""  # none: focus_first puts focus where it arrives
     BINDINGS: ClassVar[list[BindingType]] = [
         # Focus sits on a field or button, which do not scroll: the page keys scroll the
         # page (the front matter, a long notice) from wherever focus is.
@@ -93,6 +95,7 @@ class StepScreen(FreshScreen, Generic[StepT]):
 
     def compose_column(self) -> ComposeResult:
         """The page (it scrolls) and what stays under it."""
+        self._drawn = self.page_shows(self.view)
         # Not a stop of the Tab cycle, nor focused by a click on its background (which
         # would take focus from the field a password manager is about to type into): the
         # page keys scroll it from wherever focus is, and the arrows from its controls.
@@ -128,6 +131,15 @@ class StepScreen(FreshScreen, Generic[StepT]):
         """What stays in sight under the page while it scrolls (the front page's Begin)."""
         yield from ()
 
+    @staticmethod
+    def page_shows(view: View) -> tuple[object, ...]:
+        """What of a View the page column draws: the same for two Views (the same state
+        with other coaching: a hint, the help desk's panel, the demo stopped), the page
+        is left as it is, fields typed in and focus where it was."""
+        return (view.step_id, view.step, view.notice, view.about, tuple(view.offered),
+                view.names, view.checked, view.email_label, view.clear_cache_label,
+                view.ending, view.cmecf_banner, view.outcome)
+
     def show(self, view: View, panel: View | None = None) -> bool:
         """Show the next state of this screen's kind (a notice, a cleared form, the next
         site page), and in the panel this View's guidance or `panel`'s. True where the
@@ -138,18 +150,32 @@ class StepScreen(FreshScreen, Generic[StepT]):
         if menu_bar_changed:
             self.refresh(recompose=True)
             self.call_after_refresh(self.focus_first)
-        else:
-            self.call_later(self._compose_again)
-        return True
+            return True
+        self.call_later(self._compose_again)
+        return self.page_shows(view) != self._drawn
+
+    _drawn: tuple[object, ...] = ()
+    """What the page column was last composed from (`page_shows`)."""
 
     async def _compose_again(self) -> None:
-        """Compose again only what differs from what is drawn: the page always, the step
-        indicator and the side panel where their parts changed (each compared with the
-        View it was composed with, so two states shown before this runs are one change).
-        The court banner, the notice, the menu bar and the footer stay: every widget
-        composed costs the same to style and lay out, and a step's time was mostly that."""
+        """Compose again only what differs from what is drawn: the page where what it
+        draws changed, the step indicator and the side panel where their parts changed
+        (each compared with the View it was composed with, so two states shown before
+        this runs are one change). The court banner, the notice, the menu bar and the
+        footer stay: every widget composed costs the same to style and lay out, and a
+        step's time was mostly that."""
         await self.frame_follows()
+        if self.page_shows(self.view) == self._drawn:
+            mark_advised(self, self.view.advised)
+            return
+        # The same form again (a failed login, with its notice): the login stays typed,
+        # as on the court's page; focus selects it, so a second auto-type replaces it.
+        same_page = self._drawn[:1] == (self.view.step_id,)
+        kept = {f.id: f.value for f in self.query(Input) if not f.password} if same_page else {}
         await self.query_one(PageColumn).recompose()
+        for field in self.query(Input):
+            if field.id in kept:
+                field.value = kept[field.id]
         self.focus_first()
 
     async def frame_follows(self) -> None:
@@ -166,18 +192,17 @@ class StepScreen(FreshScreen, Generic[StepT]):
             await panel.recompose()
 
     def _first_control(self) -> Widget | None:
-        """What a person would start with: the first field or button of the page, else
-        the first control of the screen (a page of text under the CM/ECF menu bar)."""
-        wanted = self.query(self.AUTO_FOCUS) if self.AUTO_FOCUS else ()
-        chain = self.focus_chain
-        return next((w for w in wanted if w.focusable), chain[0] if chain else None)
+        """Where focus arrives (widgets/arrival.py): the guide's next move, else the first
+        field, else the first control that is not a mistake."""
+        return arrival_control(self.focus_chain, self.view)
 
     def focus_first(self) -> None:
-        """Focus the page's first control (and, guided, highlight the guide's)."""
-        mark_advised(self.query_one("#page"), self.view.advised)
+        """Focus the page's arrival control (and, guided, highlight the guide's)."""
+        mark_advised(self, self.view.advised)
         first = self._first_control()
         if first is not None:
-            first.focus()
+            # At once, not at the next message: the page scrolls to where focus is.
+            self.set_focus(first, scroll_visible=False)
         self.call_after_refresh(self._notice_in_sight)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
 

@@ -11,7 +11,6 @@ from ecf_tui.widgets import ActionButton
 
 
 class SuccessScreen(StepScreen[SuccessStep]):
-    AUTO_FOCUS = "#menu-bar Button"
     BODY_CLASSES = "success-message"
 
     def compose_page(self) -> ComposeResult:

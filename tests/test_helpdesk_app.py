@@ -153,13 +153,16 @@ async def test_the_search_finds_the_callers_words_and_opens_the_screen(reg, scen
         listed = app.screen.listed
         assert listed[0].scenario.id == "menus-not-shown" and listed[0].court == "CASB"
         assert {s.court for s in listed if s.scenario.id == "menus-not-shown"} == set(COURTS)
-        # The results by keys: Down into the list, Down to the second court, Enter.
+        # The open court's matches first, then the others'.
+        courts = [s.court for s in listed]
+        assert courts == sorted(courts, key=lambda c: c != "CASB")
+        # The results by keys: Down into the list, Down to the second row, Enter.
         await pilot.press("down", "down", "enter")
         await settled(pilot, app)
         chosen = listed[1]
         assert app.profile.code == chosen.court
         assert codebook.code(app.profile, app.state) == chosen.code
-        assert app.scenario == "menus-not-shown"
+        assert app.scenario == chosen.scenario.id
 
 
 async def test_the_command_palette_switches_court_opens_a_scenario_jumps_to_a_step(

@@ -130,9 +130,9 @@ def _focused_row(app: EcfApp, widget: Widget) -> str:
                                    "screen-reader"])
 async def test_focus_is_told_from_the_advised_highlight(reg, theme: str) -> None:
     """MOEB's redaction page ticked: Continue is the guide's next move (highlighted),
-    Cancel a mistake. Tab from the box: Continue focused and advised carries the focus
-    marks; Tab again: the marks move to Cancel, Continue keeps the highlight alone.
-    The marks are text: a screen reader reads them; no theme can hide them."""
+    Cancel a mistake. On arrival Continue, focused and advised, carries the focus marks;
+    Tab: the marks move to Cancel, Continue keeps the highlight alone. The marks are
+    text: a screen reader reads them; no theme can hide them."""
     app = make_app(reg, "MOEB/happy/redaction+ticked",
                    theme=None if theme == "screen-reader" else theme,
                    one_column=theme == "screen-reader")
@@ -140,7 +140,6 @@ async def test_focus_is_told_from_the_advised_highlight(reg, theme: str) -> None
         await settled(pilot, app)
         go, cancel = app.screen.query_one("#continue"), app.screen.query_one("#cancel")
         assert go.has_class("-advised") and not cancel.has_class("-advised")
-        await press(pilot, "tab")
         assert app.focused is go
         left, right = MARKS
         assert f"{left}Continue{right}" in _focused_row(app, go)

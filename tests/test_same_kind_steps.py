@@ -28,7 +28,8 @@ async def test_a_failed_login_composes_the_page_again_and_keeps_the_frame(reg) -
         assert [screen.query_one(type(w)) for w in frame] == frame, "the frame stays"
         assert screen.query_one(StepIndicator).view == screen.view, "its state code changed"  # type: ignore[attr-defined]
         field = screen.query_one("#username", Input)
-        assert field is not old_field and field.value == "", "a new, empty form"
+        assert field is not old_field and field.value == "nobody", "a new form, login kept"
+        assert screen.query_one("#password", Input).value == ""
         assert app.focused is field
         assert screen.query(".notice"), "the simulator's notice is on the page"
         assert missing_texts(app) == []

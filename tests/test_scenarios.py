@@ -128,7 +128,7 @@ def test_json_lists_every_scenario_with_courts_phrasings_and_codes(
             assert court["court"] in COURTS
             assert re.fullmatch(rf"{court['court']}/[a-z0-9-]+/[a-z0-9-]+(\+\S+)?",
                                 court["code"]), court["code"]
-            assert court["open"] == f"ecf-tui run {court['code']}"
+            assert court["open"] == f"ecf-tui run {court['court']} --scenario {row['id']}"
             sources = {text["source"] for text in court["fix"]}
             # Every court bound gives the fix at least partly in its own guide's words.
             assert f"{court['court']} guide" in sources, (row["id"], court["court"])
@@ -147,15 +147,28 @@ def test_each_kind_is_bound_to_exactly_its_courts_at_the_callers_screen(
     assert len({scenario_id for scenario_id, _, _ in KINDS.values()}) == len(KINDS)
 
 
+COURT_ROW = re.compile(r"^    [A-Z]{4}\s+[A-Z]{4}/\S+$")
+"""A court's row in `scenarios`' text: the court and the code of the caller's screen."""
+
+
+def _block(out: str) -> list[str]:
+    """The first scenario's lines of `scenarios`' text: to the next unindented line."""
+    lines = out.splitlines()
+    end = next((i for i, line in enumerate(lines[1:], 1) if line and not line[0].isspace()),
+               len(lines))
+    return lines[:end]
+
+
 def test_search_finds_menus_not_shown_first_at_all_five() -> None:
     code, out, err = run("scenarios", "--search", "menus did not appear")
     assert (code, err) == (0, "")
-    first, said, *rest = out.splitlines()
-    assert first.startswith("menus-not-shown ") and "(score " in first
-    assert said.strip().startswith("callers say: ")
-    courts = [line.split()[0] for line in rest[:5]]
-    assert sorted(courts) == sorted(COURTS)
-    assert all(line.split()[1].startswith(f"{line.split()[0]}/linked/") for line in rest[:5])
+    first = out.splitlines()[0]
+    heading = " ".join(line.strip() for line in _block(out)[:2])
+    assert first.startswith("menus-not-shown ") and "(score " in heading
+    assert any(line.strip().startswith("callers say: ") for line in _block(out))
+    rows = [line.split() for line in _block(out) if COURT_ROW.match(line)]
+    assert sorted(court for court, _ in rows) == sorted(COURTS)
+    assert all(code.startswith(f"{court}/linked/") for court, code in rows)
 
 
 def test_a_district_courts_caller_missing_civil_and_criminal_finds_the_menus() -> None:
@@ -185,8 +198,7 @@ def test_a_court_lists_only_its_scenarios(listed: list[dict[str, Any]]) -> None:
     assert ids == {row["id"] for row in listed
                    if any(c["court"] == "MOEB" for c in row["courts"])}
     assert "pacer-user-inactive" not in ids and "redaction-every-login" in ids
-    courts = {line.split()[0] for line in out.splitlines() if line.startswith("    ")
-              and not line.strip().startswith("callers say")}
+    courts = {line.split()[0] for line in out.splitlines() if COURT_ROW.match(line)}
     assert courts == {"MOEB"}
 
 

@@ -68,10 +68,12 @@ def test_a_burst_never_shows_the_password_in_clear(terminal, how: str) -> None:
         term.type_burst(f"pond7\t{SENTINEL}\r")
     else:
         term.paste(f"pond7\t{SENTINEL}\n")
-    # A wrong password: submitted, so the form again, emptied, with the simulator's
-    # notice (had the Tab been lost, the login field would hold the password in clear).
-    after = term.wait_for(lambda s: "do not match a" in s and "CM/ECF login:" in s)
-    assert re.findall(r"\w+", _login_row(after).split("CM/ECF login:")[1]) == []
+    # A wrong password: submitted, so the form again with the simulator's notice, the
+    # login kept as typed, the password emptied (had the Tab been lost, the login field
+    # would hold the password in clear).
+    after = term.wait_for(lambda s: "MSSB/wrong-cmecf-login/link-form" in s
+                          and "CM/ECF login:" in s)
+    assert re.findall(r"\w+", _login_row(after).split("CM/ECF login:")[1]) == ["pond7"]
     for _ in range(5):
         term.screen()
         time.sleep(0.1)

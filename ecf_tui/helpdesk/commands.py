@@ -4,6 +4,8 @@ for a person or JSON for a tool."""
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
 from typing import Any, TextIO
 
 from ecf_tui.helpdesk import loading, search
@@ -16,7 +18,8 @@ def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: 
     code = reg.load(court).code if court else None  # an unknown court: said before loading
     known = loading.load(reg)
     listed = [s for s in known.by_id.values() if code is None or code in s.courts]
-    hits = search.rank(listed, query) if query else [search.Hit(s, 0.0, "") for s in listed]
+    hits = (search.rank(listed, query, known.linked()) if query
+            else [search.Hit(s, 0.0, "") for s in listed])
     rows = [_row(known, hit, code) for hit in hits]
     if fmt == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
@@ -25,15 +28,37 @@ def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: 
         print("No scenario matches those words." if query else "No scenario applies here.",
               file=out)
         return 0
+    width = max(40, shutil.get_terminal_size((80, 24)).columns)
     for row in rows:
         score = f"  (score {row['score']})" if query else ""
-        print(f"{row['id']}  {row['title']}{score}", file=out)
+        print(_wrapped(f"{row['id']}  {row['title']}{score}", width, "", "    "), file=out)
         said = f"\"{row['closest']}\"" if query else "; ".join(
             f"\"{p}\"" for p in row["phrasings"][:3])
-        print(f"    callers say: {said}", file=out)
+        print(_wrapped(f"callers say: {said}", width, "    ", "      "), file=out)
         for court_row in row["courts"]:
             print(f"    {court_row['court']:<6} {court_row['code']}", file=out)
+            print(_wrapped(f"open: {court_row['open']}", width, " " * 11, " " * 17,
+                           long_words=False), file=out)
+            fix = " ".join(_marked(t, court_row["court"]) for t in court_row["fix"])
+            print(_wrapped(f"fix: {fix}", width, " " * 11, " " * 16), file=out)
     return 0
+
+
+def _wrapped(text: str, width: int, first: str, rest: str, *, long_words: bool = True
+             ) -> str:
+    """`text` wrapped to the terminal, a command or an address never broken inside."""
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=long_words, break_on_hyphens=False)
+
+
+def _marked(text: dict[str, str], court: str) -> str:
+    """A fix's words with their source as the screens mark them: the court's own guide
+    unmarked, another court's `[as in CASB's guide]`, the simulator's `[simulator]`."""
+    source = text["source"]
+    if source == "simulator":
+        return f"{text['text']} [simulator]"
+    other = source.removesuffix(" guide")
+    return text["text"] if other == court else f"{text['text']} [as in {other}'s guide]"
 
 
 def _row(known: Scenarios, hit: search.Hit, court: str | None) -> dict[str, Any]:
@@ -56,7 +81,7 @@ def _court_row(bound: Bound) -> dict[str, Any]:
     return {
         "court": bound.court,
         "code": bound.code,
-        "open": f"ecf-tui run {bound.code}",
+        "open": bound.open_line,
         "fix": [{"text": t.text, "source": _source(t, bound.court)} for t in bound.fix],
     }
 

@@ -41,6 +41,20 @@ class Bound:
     def court(self) -> str:
         return self.profile.code
 
+    @property
+    def linked(self) -> bool:
+        """Whether the caller's screen is after linking (search weighs a caller's "I
+        linked" by it)."""
+        return self.walk.end.linked is not None
+
+    @property
+    def open_line(self) -> str:
+        """The command that opens this caller's screen with this scenario's fix beside
+        it. Not the state code alone: two scenarios can end on one screen (CASB's linked
+        page is the caller's who asks "did it work?" and the one whose menus did not
+        appear), and the code opens the first."""
+        return f"ecf-tui run {self.court} --scenario {self.scenario.id}"
+
 
 @dataclass(frozen=True)
 class Scenarios:
@@ -52,6 +66,13 @@ class Scenarios:
 
     def at(self, court: str) -> list[Bound]:
         return [b for b in self.bound if b.court == court]
+
+    def linked(self) -> dict[str, bool]:
+        """By scenario id, whether its caller has linked, where its courts agree."""
+        found: dict[str, set[bool]] = {}
+        for bound in self.bound:
+            found.setdefault(bound.scenario.id, set()).add(bound.linked)
+        return {sid: seen.pop() for sid, seen in found.items() if len(seen) == 1}
 
     def get(self, court: str, scenario_id: str) -> Bound:
         """The scenario at a court; UserError naming the choices where it is not bound."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -138,9 +138,40 @@ class Hit:
     """The scenario's phrasing closest to the caller's words."""
 
 
-def rank(scenarios: Sequence[Scenario], query: str) -> list[Hit]:
+LINKED_SAID = re.compile(
+    r"\b(?:i|we|i've|we've)\s+(?:have\s+|had\s+|did\s+|already\s+|just\s+|finally\s+)*"
+    r"link(?:ed)?\b(?!\s+(?:it\s+)?before)"
+    r"|\bafter\s+(?:(?:i|we)\s+)?(?:had\s+)?link(?:ing|ed)\b"
+    r"|\b(?:is|are|was|were|got|been|now|successfully|says?|said|shows?|showed)\s+"
+    r"(?:(?:the\s+)?accounts?\s+(?:are\s+|is\s+)?|it'?s?\s+|now\s+)?linked\b"
+    r"|\blinked\s+successfully\b|\blinking\s+(?:worked|went\s+through|succeeded)\b")
+"""A caller saying they have linked: "I linked", "I did link", "after linking", "it
+says the accounts are linked"."""
+NOT_LINKED_SAID = re.compile(
+    r"\b(?:not|haven'?t|have\s+not|didn'?t|did\s+not|never|can'?t|cannot|before|how\s+do"
+    r"\s+i|where\s+do\s+i|yet\s+to|want\s+to|need\s+to|trying\s+to)\s+"
+    r"(?:(?:been|yet|even|to|i|we)\s+)*link(?:ed|ing)?\b")
+"""A caller saying they have not linked yet: "not linked", "haven't linked", "before
+linking", "how do I link"."""
+CONTRARY = 0.4
+"""What a scenario's score is worth when the caller says they are past the point it
+is about (they linked; it is about before linking), or not there yet."""
+
+
+def progress(query: str) -> bool | None:
+    """Whether the caller says they have linked (True), have not (False), or neither."""
+    text = query.lower().replace("’", "'")
+    said_not = bool(NOT_LINKED_SAID.search(text))
+    said = bool(LINKED_SAID.search(NOT_LINKED_SAID.sub(" ", text)))
+    return None if said == said_not else said
+
+
+def rank(scenarios: Sequence[Scenario], query: str,
+         linked: Mapping[str, bool] | None = None) -> list[Hit]:
     """The scenarios the caller's words match, best first (ties: by id); none where no
-    word matches."""
+    word matches. `linked` says, by scenario id, whether its caller has linked (their
+    screen is after linking); where the caller's words say how far they got, a scenario
+    on the other side counts for less."""
     asked = words(query)
     if not asked:
         return []
@@ -151,6 +182,7 @@ def rank(scenarios: Sequence[Scenario], query: str) -> list[Hit]:
     def idf(word: str) -> float:
         return math.log(1 + (total - seen_in[word] + 0.5) / (seen_in[word] + 0.5))
 
+    said = progress(query)
     hits = []
     for scenario in scenarios:
         lines = docs[scenario.id]
@@ -161,6 +193,8 @@ def rank(scenarios: Sequence[Scenario], query: str) -> list[Hit]:
                 best, best_line = score, i
         whole = [w for line in lines for w in line]
         score = best + 0.3 * sum(idf(w) for w in set(asked) if w in whole)
+        if said is not None and linked and linked.get(scenario.id, said) != said:
+            score *= CONTRARY
         if best > 0:
             phrasing = (scenario.phrasings[best_line] if best_line < len(scenario.phrasings)
                         else scenario.title)

@@ -9,6 +9,7 @@ import io
 import re
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -189,6 +190,53 @@ def out_of_sight(app: EcfApp) -> list[str]:
         if not sight.contains_region(widget.region):
             problems.append(f"{widget!r} is out of sight on arrival ({widget.region} not in "
                             f"{sight})")
+    return problems
+
+
+def arrival_problems(app: EcfApp) -> list[str]:
+    """Where focus arrived, if it is wrong: not on the control for the guide's next move
+    where the page draws one (a form's first field where the move is to type), or on a
+    control whose move is a mistake here. Each a sentence."""
+    from ecf_tui import engine
+
+    assert app.profile is not None and app.state is not None
+    focused = app.focused
+    advice = engine.advice(app.profile, app.state)
+    want: Widget | None = None
+    if advice is not None and advice.name not in ("refresh", "clear-cache"):
+        try:
+            want = credential_fields(app)[0] if advice.typed else carrier(app, advice)
+        except NoControl:
+            want = None
+    if want is not None:
+        return [] if focused is want else [
+            f"focus arrives on {name(focused)}, not on {name(want)}, the guide's next move"]
+    action = getattr(focused, "engine_action", None)
+    if isinstance(action, Action) and engine.mistake(app.profile, app.state, action):
+        return [f"focus arrives on {name(focused)}, whose move is a mistake here"]
+    return []
+
+
+def broken_inside(app: EcfApp) -> list[str]:
+    """Texts that would break inside a word that must stay whole: an e-mail address in
+    a widget narrower than it (Rich folds a word longer than the line), a part of the
+    state code (`+cmecf:colleague`) wider than its row. Each a sentence."""
+    from ecf_tui.widgets.guide_panel import ADDRESS
+    from ecf_tui.widgets.unbroken import PARTS, Unbroken
+
+    problems = []
+    for widget in app.screen.query("*"):
+        if not widget.display or not widget.region:
+            continue
+        width = widget.content_region.width
+        if isinstance(widget, Unbroken):
+            tokens = PARTS.findall(widget.text)
+        else:
+            tokens = ADDRESS.findall(drawn(widget))
+        for token in tokens:
+            if cell_len(token) > width:
+                problems.append(f'"{token}" is {cell_len(token)} wide in {widget!r}, '
+                                f"{width} columns: it breaks inside")
     return problems
 
 

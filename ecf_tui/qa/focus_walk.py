@@ -13,11 +13,11 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.containers import ScrollableContainer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input
 
 from ecf_tui.textual_private import until_idle
+from ecf_tui.widgets.arrival import scroll_area
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -105,9 +105,9 @@ async def tab_to(pilot: Pilot[None], target: Widget) -> None:
 def in_sight(screen: Screen[Any], widget: Widget) -> bool:
     """Whether the whole of `widget` is inside what its scroll area (the page, a
     dialog's page, the panel) shows, and on the screen."""
-    if isinstance(widget, ScrollableContainer):  # a focused panel: its own region
+    if scroll_area(widget):  # a focused panel: its own region
         return bool(screen.region.contains_region(widget.region))
-    areas = [a for a in widget.ancestors if isinstance(a, ScrollableContainer)]
+    areas = [a for a in widget.ancestors if isinstance(a, Widget) and scroll_area(a)]
     sight = areas[0].region if areas else screen.region
     return bool(widget.region and sight.contains_region(widget.region)
                 and screen.region.contains_region(widget.region))
@@ -151,7 +151,7 @@ def click_problems(screen: Screen[Any]) -> list[str]:
     it, or its centre on another widget)."""
     problems = []
     for widget in screen.focus_chain:
-        if isinstance(widget, ScrollableContainer) or not in_sight(screen, widget):
+        if scroll_area(widget) or not in_sight(screen, widget):
             continue
         x, y = centre(widget)
         hit, _ = screen.get_widget_at(x, y)

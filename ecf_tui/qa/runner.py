@@ -158,6 +158,8 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
     began = time.perf_counter()
     steps: list[StepRecord] = []
     covered: list[str] = []
+    taken_at = [0]
+    """The App's count of pages arrived when the last move was made."""
     taken: list[str] = []
 
     def expect(state: State) -> Moment:
@@ -168,14 +170,15 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
                          f"engine expects {codebook.code(profile, state)}", state)
         return moment
 
-    async def arrived(page: Page) -> Page:
-        """Check the page the App has just shown and capture it the first time."""
+    async def arrived(page: Page, anew: bool = True) -> Page:
+        """Check the page the App has just shown (`anew`: composed again, its focus put
+        where a page arrives, not changed in place) and capture it the first time."""
         tried.showing = page
         await settled(pilot, app)
         try:
             _check_screen(app, profile, page[-1][0][0])
             if page not in tried.pages:
-                await _check_focus(pilot, app, page[-1][0][0])
+                await _check_focus(pilot, app, page[-1][0][0], anew)
         except _Fault as fault:
             tried.pages.setdefault(page, fault)
             raise
@@ -194,6 +197,7 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
         """The edge's move on the page shown: where it leads, and whether the page
         shows on the screen that was there."""
         before = _screens(app)
+        taken_at[0] = app.arrivals
         tried.showing = None
         try:
             await perform(pilot, app, edge.action, how=how)
@@ -221,7 +225,9 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
             await back_to(page)
         moment, same_screen = await take(edge)
         step = (moment, edge)
-        return await arrived((*page, step) if same_screen else ((moment, None),))
+        await settled(pilot, app)
+        anew = app.arrivals > taken_at[0]
+        return await arrived((*page, step) if same_screen else ((moment, None),), anew)
 
     failure = None
     try:
@@ -263,6 +269,7 @@ async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path
 
 def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
     from ecf_tui.qa.driver import (
+        broken_inside,
         cut_off_sideways,
         missing_texts,
         out_of_sight,
@@ -277,7 +284,7 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
     if app.screen.view != expected.view:
         raise _Fault(f"the screen shows {app.screen.view.code}, not the state's own view",
                      state)
-    hidden = out_of_sight(app) + cut_off_sideways(app)
+    hidden = out_of_sight(app) + cut_off_sideways(app) + broken_inside(app)
     if hidden:
         raise _Fault(f"the page hides what matters: {hidden[0]}", state)
     unmarked = unmarked_texts(app)
@@ -290,17 +297,22 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
         raise _Fault(f"the screen lacks the step's texts: {shown}", state)
 
 
-async def _check_focus(pilot: Pilot[None], app: EcfApp, state: State) -> None:
+async def _check_focus(pilot: Pilot[None], app: EcfApp, state: State, anew: bool) -> None:
     """The page as a keyboard and a mouse meet it: focus on a control in sight on
-    arrival; Tab and Shift+Tab cycle through every control once and back, the focused
+    arrival, the guide's next move where the page draws it, never a mistake's; Tab and
+    Shift+Tab cycle through every control once and back, the focused
     one in sight each time; a click on each control's centre reaches it. Run once per
     page (QA's first arrival there): the keys pressed leave focus where it arrived."""
+    from ecf_tui.qa.driver import arrival_problems
     from ecf_tui.qa.focus_walk import click_problems, cycle_problems, in_sight, name
 
     focused = app.focused
     if focused is not None and not in_sight(app.screen, focused):
         raise _Fault(f"focus is out of sight on arrival: {name(focused)} at "
                      f"{focused.region}", state)
+    wrong = arrival_problems(app) if anew else []  # a ticked box keeps its focus
+    if wrong:
+        raise _Fault(wrong[0], state)
     problems = await cycle_problems(pilot) + click_problems(app.screen)
     if problems:
         raise _Fault(f"the keyboard or the mouse is stuck: {problems[0]}", state)

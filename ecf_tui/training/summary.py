@@ -36,6 +36,9 @@ class CourtLine:
     passes: int
     pass_rate: float | None
     """passes / assessed, None when no attempt was assessed."""
+    pass_rule: str | None = None
+    """The rule the assessments were held to ("at most 1 mistake, no hints"; each rule
+    seen where they differ); None when no attempt was assessed."""
 
 
 @dataclass(frozen=True)
@@ -120,11 +123,23 @@ def summarise(records: Sequence[AttemptRecord]) -> ClassSummary:
     for court in sorted(courts):
         assessed = [r for r in courts[court] if r.passed is not None]
         passes = sum(1 for r in assessed if r.passed)
+        rules = sorted({_rule(r) for r in assessed})
         court_lines.append(CourtLine(
             court=court, attempts=len(courts[court]), assessed=len(assessed), passes=passes,
-            pass_rate=round(passes / len(assessed), 4) if assessed else None))
+            pass_rate=round(passes / len(assessed), 4) if assessed else None,
+            pass_rule="; ".join(rules) or None))
     return ClassSummary(files=len(records), courts=court_lines,
                         mistakes=_mistakes(records), trainees=_best(records))
+
+
+def _rule(record: AttemptRecord) -> str:
+    """An assessment's pass rule in a few words."""
+    rule = record.pass_rule
+    if rule is None:
+        return "no rule recorded"
+    most = rule.max_mistakes
+    mistakes = f"at most {most} mistake{'s' if most != 1 else ''}" if most else "no mistake"
+    return f"{mistakes}, {'hints allowed' if rule.hints_allowed else 'no hints'}"
 
 
 def _mistakes(records: Iterable[AttemptRecord]) -> list[MistakeLine]:
@@ -167,9 +182,10 @@ def as_json(summary: ClassSummary) -> str:
 
 def as_text(summary: ClassSummary) -> str:
     lines = [f"{summary.files} attempt(s).", "", "Per court:"]
-    lines += table(("Court", "Attempts", "Assessed", "Passed", "Pass rate"),
+    lines += table(("Court", "Attempts", "Assessed", "Passed", "Pass rate", "Pass rule"),
                    [(c.court, c.attempts, c.assessed, c.passes,
-                     "-" if c.pass_rate is None else f"{c.pass_rate:.0%}")
+                     "-" if c.pass_rate is None else f"{c.pass_rate:.0%}",
+                     c.pass_rule or "-")
                     for c in summary.courts])
     lines += ["", "Most common mistakes:"]
     if summary.mistakes:

@@ -23,7 +23,7 @@ from textual.widgets import Input
 
 from ecf_tui.profile import Text
 from ecf_tui.widgets.key_gate import hold_keys
-from ecf_tui.widgets.page_text import TextLabel
+from ecf_tui.widgets.page_text import Chrome, TextLabel, mark
 from ecf_tui.widgets.secret_input import SecretInput
 
 
@@ -46,6 +46,18 @@ class FieldInput(Input):
 
 class SecretFieldInput(SecretInput, FieldInput):
     """The password field, masked and uncopyable, that hands a multi-field paste on."""
+
+
+def _row(label: Text, field: Input) -> ComposeResult:
+    """A field's row: its label, the field, and the label's source mark after the field,
+    where it cannot be read as something to type (beside the label, "Username * [CANB]"
+    wrapped the mark under the label, next to the field)."""
+    with Horizontal(classes="field-row"):
+        yield TextLabel(label, classes="field-label", marked=False)
+        yield field
+        found = mark(label, compact=True)
+        if found is not None:
+            yield Chrome(found, classes="field-mark", markup=False)
 
 
 class CredentialForm(Vertical):
@@ -76,16 +88,10 @@ class CredentialForm(Vertical):
     def compose(self) -> ComposeResult:
         login_label, password_label, extra_label = self.labels
         login_id, password_id, extra_id = self.ids
-        with Horizontal(classes="field-row"):
-            yield TextLabel(login_label, classes="field-label")
-            yield FieldInput(id=login_id, compact=True)
-        with Horizontal(classes="field-row"):
-            yield TextLabel(password_label, classes="field-label")
-            yield SecretFieldInput(id=password_id)
+        yield from _row(login_label, FieldInput(id=login_id, compact=True))
+        yield from _row(password_label, SecretFieldInput(id=password_id))
         if extra_label is not None:
-            with Horizontal(classes="field-row"):
-                yield TextLabel(extra_label, classes="field-label")
-                yield FieldInput(id=extra_id, compact=True)
+            yield from _row(extra_label, FieldInput(id=extra_id, compact=True))
 
     def action_move(self, step: int) -> None:
         """Tab / Shift+Tab, at once (see the module's note); past the form's last or first

@@ -4,10 +4,14 @@ composed again only when the keys it shows change."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Footer
+
+from ecf_tui.textual_private import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -18,6 +22,23 @@ FULL_WIDTH = 100
 offers (Quit, Refresh, Clear cache, Log out, Guide, Accounts, Start over) take about 90."""
 
 Keys = tuple[tuple[str, str, str, bool, str], ...]
+
+SHORT = (("Clear cache", "Cache"), ("Start over", "Restart"), ("Accounts", "Accts"),
+         ("Refresh", "F5"), ("Log out", "Out"))
+"""Shorter words for the footer's keys, the most saved first, where the row is narrow."""
+LONG = {short: long for long, short in SHORT}
+
+
+def _row_width(keys: Iterable[tuple[str, str]]) -> int:
+    """The compact footer row's width for (key, words) pairs: each key, a space, its
+    words; a space between two keys."""
+    shown = [len(key) + 1 + len(words) for key, words in keys]
+    return sum(shown) + len(shown) - 1
+
+
+def _pairs(keys: Iterable[Widget], *, full: bool = False) -> list[tuple[str, str]]:
+    return [(k.key_display, LONG.get(k.description, k.description) if full else
+             k.description) for k in keys if isinstance(k, FooterKey)]
 
 
 class KeysFooter(Footer):
@@ -33,8 +54,13 @@ class KeysFooter(Footer):
         self._composed: Keys | None = None
         """The keys shown, as of the last compose."""
 
+    _shortened = False
+
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < FULL_WIDTH
+        if (_row_width(_pairs(self.query(FooterKey), full=True)) > event.size.width
+                ) != self._shortened:
+            self.refresh(recompose=True)
 
     def _keys(self) -> Keys:
         return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
@@ -53,4 +79,15 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._composed = self._keys()
-        yield from super().compose()
+        keys = list(super().compose())
+        # In a terminal too narrow for the keys' own words (60 columns: "f2 Acc"), their
+        # short words, longest saved first, until the row fits.
+        width = self.app.size.width
+        self._shortened = _row_width(_pairs(keys)) > width
+        for long, short in SHORT:
+            if _row_width(_pairs(keys)) <= width:
+                break
+            for key in keys:
+                if isinstance(key, FooterKey) and key.description == long:
+                    key.description = short
+        yield from keys
