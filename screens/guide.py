@@ -22,10 +22,16 @@ class GuideScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"The court's guide · {self.page.title}", id="guide-title")
+        # Three texts, not a widget a line: the lines before the step's, its first line
+        # (highlighted, scrolled to), the rest. Opening a guide of 130 lines took 0.4 s.
+        lines, at = self.page.lines, self.page.focus
         with VerticalScroll(id="guide-text"):
-            for n, line in enumerate(self.page.lines):
-                classes = "guide-line here" if n == self.page.focus else "guide-line"
-                yield Static(line or " ", classes=classes, id=f"line-{n}")
+            if at:
+                yield Static("\n".join(lines[:at]), classes="guide-line", markup=False)
+            yield Static((lines[at] if lines else "") or " ", classes="guide-line here",
+                         id="guide-here", markup=False)
+            if lines[at + 1:]:
+                yield Static("\n".join(lines[at + 1:]), classes="guide-line", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -33,7 +39,7 @@ class GuideScreen(ModalScreen[None]):
         self.call_after_refresh(self._scroll_to_step)
 
     def _scroll_to_step(self) -> None:
-        line = self.query_one(f"#line-{self.page.focus}")
+        line = self.query_one("#guide-here")
         self.query_one("#guide-text", VerticalScroll).scroll_to_widget(line, top=True,
                                                                        animate=False)
 

@@ -247,7 +247,7 @@ async def test_keys_typed_while_the_window_is_too_small_wait_for_the_page(reg) -
 
 
 @pytest.mark.parametrize("size", [(60, 15)])
-@pytest.mark.parametrize("court", ["MSSB", "MOEB"])
+@pytest.mark.parametrize("court", ["MSSB"])
 async def test_at_the_smallest_sizes_focus_is_in_sight_and_codes_whole(reg, court: str,
                                                                        size) -> None:
     """Every kind of screen at the smallest size the simulator draws (and one more):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from weakref import ref
 
 from pydantic import ValidationError
 
@@ -205,9 +206,26 @@ def _unknown_accounts(profile: CourtProfile, scenario: Scenario) -> str | None:
     return None
 
 
+_LOADED: dict[int, tuple[ref[Registry], Scenarios]] = {}
+"""Each registry's scenarios, read and played once: every scenario is replayed through
+the engine at each of its courts, and a help desk's search, palette and `run --scenario`
+all ask for them."""
+
+
 def load(reg: Registry) -> Scenarios:
     """Every scenario known, each checked at its courts; the first file with problems
-    raises them all (ProfileErrors)."""
+    raises them all (ProfileErrors). Read once per registry."""
+    held = _LOADED.get(id(reg))
+    if held is not None and held[0]() is reg:
+        return held[1]
+    known = _load(reg)
+    for gone in [key for key, (held_ref, _) in _LOADED.items() if held_ref() is None]:
+        del _LOADED[gone]
+    _LOADED[id(reg)] = (ref(reg), known)
+    return known
+
+
+def _load(reg: Registry) -> Scenarios:
     by_id: dict[str, Scenario] = {}
     found = files(reg)
     bound: list[Bound] = []
