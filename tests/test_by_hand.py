@@ -347,3 +347,92 @@ async def test_a_failed_login_keeps_the_login_typed(reg) -> None:
         await press(pilot, *"mssbfiler", "tab", *"pacer-practice-1", "enter")
         await settled(pilot, app)
         assert app.state.pacer is not None
+
+
+def _panel_words(app) -> str:
+    """The side panel's words, read off the screen: on each row, what is right of the
+    panel's left edge (the page's words beside them left out)."""
+    from ecf_tui.qa.driver import screen_text
+
+    rows = [line.rsplit("\u258f", 1)[1] for line in screen_text(app).splitlines()
+            if "\u258f" in line]
+    return " ".join(" ".join(rows).split())
+
+
+async def test_moebs_recovery_after_the_firms_link_is_not_click_submit(reg) -> None:
+    """MOEB's confirm page with the firm's PACER name: Tab to Submit, Enter (the
+    mistake). "How to recover" said the guide's "If the PACER and CM/ECF names match,
+    click SUBMIT.", which read as the way out; now the firm sentence and the simulator's
+    own, marked as its own."""
+    app = make_app(reg, "MOEB/firm-pacer/confirm")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot, app)
+        await press(pilot, "tab", "enter")
+        await settled(pilot, app)
+        assert app.attempt is not None and app.attempt.mistakes != []
+        text = _panel_words(app)
+        recover = text[text.index("How to recover"):]
+        assert "click SUBMIT" not in recover
+        assert "you need to get an individual PACER account" in recover
+        assert "the link cannot be undone here: call the court. [simulator]" in recover
+
+
+async def test_canbs_cache_keys_come_under_the_guides_heading(reg) -> None:
+    """CANB linked: "For most browsers: Control + Shift + Delete" read as the refresh
+    key; the guide's heading "Clearing Browser Cache:" comes first, in the panel."""
+    app = make_app(reg, "CANB/linked/success")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot, app)
+        text = _panel_words(app)
+        heading = text.index("Clearing Browser Cache:")
+        assert heading < text.index("Control + Shift + Delete")
+
+
+async def test_a_field_labels_source_mark_is_after_the_field(reg) -> None:
+    """MOEB's link form takes its field labels from CASB's guide: the mark "[CASB]" sat
+    under "Username *", beside where one types, and read as a value. It is after the
+    field on the field's row now, and never inside the label."""
+    from textual.widgets import Input
+
+    app = make_app(reg, "MOEB/happy/link-form")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot, app)
+        rows = list(app.screen.query(".field-row"))
+        assert rows
+        for row in rows:
+            label, field = row.query_one(".field-label"), row.query_one(Input)
+            mark = row.query_one(".field-mark")
+            assert "[CASB]" not in str(label.render())
+            assert str(mark.render()) == "[CASB]"
+            assert mark.region.y == field.region.y == label.region.y
+            assert mark.region.x >= field.region.right
+
+
+@pytest.mark.parametrize("court", ["MSSB", "CANB", "MOEB"])
+async def test_the_stages_count_up_by_one_along_the_guides_walk(reg, court: str) -> None:
+    """Walked by keys from the front page to the end: the step indicator's stage goes up
+    one at a time and ends at "Stage N of N" (MSSB jumped 2 to 4, CANB 2 to 5)."""
+    import re
+
+    from ecf_tui import engine
+    from ecf_tui.qa.driver import perform, screen_text
+
+    app = make_app(reg, court)
+    seen: list[tuple[int, int]] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot, app)
+        while True:
+            found = re.search(r"Stage (\d+) of (\d+)", screen_text(app))
+            if found:
+                stage = (int(found[1]), int(found[2]))
+                if not seen or seen[-1] != stage:
+                    seen.append(stage)
+            advice = engine.advice(app.profile, app.state)
+            if advice is None:
+                break
+            await perform(pilot, app, advice, how="keys")
+            await settled(pilot, app)
+    numbers = [n for n, _ in seen]
+    total = seen[-1][1]
+    assert numbers == list(range(1, total + 1)), seen
+    assert {of for _, of in seen} == {total}
