@@ -228,18 +228,14 @@ class StepScreen(FreshScreen, Generic[StepT]):
             page.scroll_to_center(focused, animate=False)
 
     def action_scroll_line(self, direction: int) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        if direction > 0:
-            page.scroll_down(animate=False)
-        else:
-            page.scroll_up(animate=False)
+        self._scroll_page_by(direction)
 
     def action_scroll_page(self, direction: int) -> None:
         page = self.query_one("#page", VerticalScroll)
-        if direction > 0:
-            page.scroll_page_down(animate=False)
-        else:
-            page.scroll_page_up(animate=False)
+        self._scroll_page_by(direction * page.scrollable_content_region.height)
+
+    def _scroll_page_by(self, rows: int) -> None:
+        self.query_one("#page", VerticalScroll).scroll_relative(y=rows, animate=False)
 
     def choose(self, action_id: str) -> None:
         """Post the offered action with this id; nothing when the engine offers none."""
