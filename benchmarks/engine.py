@@ -15,13 +15,13 @@ from benchmarks.inprocess import environment, timed
 from benchmarks.registry import Context, Subject
 
 if TYPE_CHECKING:
-    from ecf_tui.profile import CourtProfile
+    from ecf_tui.court.profile import CourtProfile
 
 
 @cache
 def _sources() -> tuple[Path, ...]:
     """The built-in courts' profile files."""
-    from ecf_tui.loading import registry
+    from ecf_tui.registry.loading import registry
 
     return tuple(source.path for source in registry(env={}).sources.values())
 
@@ -29,27 +29,27 @@ def _sources() -> tuple[Path, ...]:
 @cache
 def _profiles() -> tuple[CourtProfile, ...]:
     """The built-in courts' profiles, loaded once (the run's profile cache: see timed)."""
-    from ecf_tui.loading import load_file
+    from ecf_tui.registry.loading import load_file
 
     return tuple(load_file(path) for path in _sources())
 
 
 def _read(context: Context) -> None:
-    from ecf_tui.loading import merged_raw
+    from ecf_tui.registry.loading import merged_raw
 
     for path in _sources():
         merged_raw(path)
 
 
 def _graphs_and_paths(context: Context) -> None:
-    from ecf_tui import graph
+    from ecf_tui.flows import graph
 
     for profile in _profiles():
         graph.paths(graph.build(profile))
 
 
 def _validate(context: Context) -> None:
-    from ecf_tui.loading import load_file
+    from ecf_tui.registry.loading import load_file
 
     with environment(ECF_TUI_CACHE="off"):
         for path in _sources():
@@ -58,7 +58,7 @@ def _validate(context: Context) -> None:
 
 def _loaded() -> None:
     """The modules each probe uses, imported, and the profiles loaded: untimed."""
-    import ecf_tui.flow_checks  # noqa: F401 - imported by load_file on its first check
+    import ecf_tui.flows.flow_checks  # noqa: F401 - imported by load_file on its first check
 
     _profiles()
 

@@ -38,7 +38,7 @@ from textual.widgets import Static
 from benchmarks.bare_app import BareApp
 from benchmarks.registry import BenchmarkError
 from benchmarks.terminal_screen import TerminalScreen
-from ecf_tui.textual_private import busy
+from ecf_tui.ui.textual_private import busy
 
 SIZE = (100, 30)  # as QA's screens and the first-screen pty
 QUIET = 0.1

@@ -23,7 +23,7 @@ from benchmarks.registry import MILLISECONDS, BenchmarkError, Runs, Say
 if TYPE_CHECKING:
     from ecf_tui.app import EcfApp
     from ecf_tui.engine import Action
-    from ecf_tui.graph import Edge, StateGraph
+    from ecf_tui.flows.graph import Edge, StateGraph
 
 OURS = "a step of a guide walk"
 BARE = "bare app: push a trivial screen"
@@ -68,7 +68,7 @@ async def walk(session: Session[EcfApp], flow: StateGraph, bare: Session[BarePus
                limit: int, runs: Runs) -> None:
     """The guide's walk from the start (at most `limit` steps), each step paired with a
     bare push when `bare` (recorded in `runs`; else a warm-up, not recorded)."""
-    from ecf_tui import graph
+    from ecf_tui.flows import graph
 
     app = session.app
     if app.state != flow.start:
@@ -90,9 +90,9 @@ async def measure(pairs: int, every_court: bool, warm_up: bool, say: Say) -> Run
     """Rounds of every court's guide walk until `pairs` pairs (`every_court`: and at least
     one whole round); each court in an App of its own, after a walk unrecorded
     (`warm_up`)."""
-    from ecf_tui import graph
     from ecf_tui.app import make_app
-    from ecf_tui.loading import registry
+    from ecf_tui.flows import graph
+    from ecf_tui.registry.loading import registry
 
     reg = registry(env={})
     runs: Runs = {OURS: [], BARE: []}

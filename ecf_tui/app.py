@@ -22,11 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
-from ecf_tui import __version__, codebook, engine, themes, view
+from ecf_tui import __version__, engine, view
+from ecf_tui.court.profile import CourtProfile, MistakeKind
 from ecf_tui.engine import Action, ActionNotAllowed, State
-from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile, MistakeKind
-from ecf_tui.screen_map import Shown, shown_for
+from ecf_tui.flows import codebook
+from ecf_tui.registry.loading import Registry
 from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.guide import GuideScreen
@@ -34,10 +34,12 @@ from ecf_tui.screens.picker import CourtChoice, PickerScreen
 from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
-from ecf_tui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import Attempt
 from ecf_tui.training.record import AttemptRecord, Mode
+from ecf_tui.ui import themes
+from ecf_tui.ui.screen_map import Shown, shown_for
+from ecf_tui.ui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 
 if TYPE_CHECKING:
     from ecf_tui.helpdesk.loading import Scenarios
@@ -718,7 +720,7 @@ def make_app(registry: Registry, target: str | None = None, *, mode: Mode = "gui
     training mode."""
     if target is None:
         if scenario or at:
-            from ecf_tui.errors import UserError
+            from ecf_tui.court.errors import UserError
 
             raise UserError("--scenario and --at need a court.", place="run",
                             fix="give the court first: ecf-tui run MOEB --scenario ID.")

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui import __version__
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 from ecf_tui.training.record import MODES
 
 if TYPE_CHECKING:
-    from ecf_tui.loading import Registry
+    from ecf_tui.registry.loading import Registry
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     err = err or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-        from ecf_tui.loading import registry
+        from ecf_tui.registry.loading import registry
 
         reg = registry([*args.profiles, *getattr(args, "profiles_after", [])])
         if args.command == "courts":
@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         if args.command == "graph":
             return _graph(reg, args.court, args.format, out)
         if args.command == "diff":
-            from ecf_tui.diff import run_diff
+            from ecf_tui.diff.courts import run_diff
 
             return run_diff(reg, args.a, args.b, args.format, args.screens, out)
         if args.command == "transcript":
@@ -309,7 +309,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
 
 def _new_court(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
-    from ecf_tui.scaffold import marks, new_court
+    from ecf_tui.authoring.scaffold import marks, new_court
 
     folder = Path(args.out)
     written = new_court(reg, args.code, args.name, args.template,
@@ -322,7 +322,7 @@ def _new_court(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:
-    from ecf_tui import graph, graph_export
+    from ecf_tui.flows import graph, graph_export
 
     flow = graph.of(reg.load(court))
     out.write(graph_export.mermaid(flow) if fmt == "mermaid" else graph_export.dot(flow))
@@ -350,7 +350,7 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
     from ecf_tui.training.saving import save_attempts
 
     if args.theme is not None:
-        from ecf_tui.themes import check
+        from ecf_tui.ui.themes import check
 
         check(args.theme)  # before the progress store or the App are made
     if not 0 < args.delay <= 3600:
@@ -389,13 +389,14 @@ def _courts(reg: Registry, out: TextIO) -> int:
 
 def _validate(reg: Registry, names: list[str], coverage: bool, fmt: str, out: TextIO,
               err: TextIO) -> int:
-    from ecf_tui.validation import validate_paths
+    from ecf_tui.authoring.validation import validate_paths
 
     return validate_paths(reg, names, out, err, coverage=coverage, fmt=fmt)
 
 
 def _paths(reg: Registry, court: str, codes: bool, out: TextIO) -> int:
-    from ecf_tui import codebook, engine, graph
+    from ecf_tui import engine
+    from ecf_tui.flows import codebook, graph
 
     profile = reg.load(court)
     found = graph.paths(graph.of(profile))

@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ecf_tui import engine
+from ecf_tui.court.fidelity import contains, fold, texts
+from ecf_tui.court.profile import (
+    About,
+    CourtProfile,
+    MainStep,
+    MistakeKind,
+    Step,
+    SuccessStep,
+    Text,
+)
 from ecf_tui.engine import Action, State
-from ecf_tui.fidelity import contains, fold, texts
-from ecf_tui.profile import About, CourtProfile, MainStep, MistakeKind, Step, SuccessStep, Text
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import pass_rule_text
 from ecf_tui.training.record import AttemptRecord, Mode

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Grid
 
-from ecf_tui.profile import ConfirmStep
+from ecf_tui.court.profile import ConfirmStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import ActionButton, ButtonRow, PageText, TextLabel, texts
 

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from ecf_tui.court.profile import DialogStep
 from ecf_tui.engine import Action
-from ecf_tui.profile import DialogStep
 from ecf_tui.view import View
 from ecf_tui.widgets import (
     ActionButton,

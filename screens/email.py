@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Grid
 
-from ecf_tui.profile import EmailStep
+from ecf_tui.court.profile import EmailStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import ActionButton, TextLabel
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from ecf_tui.profile import FrontStep, Text
+from ecf_tui.court.profile import FrontStep, Text
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import ActionButton, ButtonRow, Chrome, PageText, TextLabel, texts
 

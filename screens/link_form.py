@@ -7,8 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button
 
+from ecf_tui.court.profile import LinkFormStep
 from ecf_tui.engine import submit_link
-from ecf_tui.profile import LinkFormStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import ActionButton, ButtonRow, Chose, CredentialForm, LinkRow, TextButton
 

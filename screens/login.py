@@ -7,8 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Button
 
+from ecf_tui.court.profile import LoginStep
 from ecf_tui.engine import login
-from ecf_tui.profile import LoginStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import (
     ActionButton,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from ecf_tui.profile import MainStep
+from ecf_tui.court.profile import MainStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import texts
 

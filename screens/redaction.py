@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 
-from ecf_tui.profile import RedactionStep
+from ecf_tui.court.profile import RedactionStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.view import View
 from ecf_tui.widgets import ActionButton, AgreementCheckbox, ButtonRow, PageText, mark_advised

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from ecf_tui.profile import RefreshedStep
+from ecf_tui.court.profile import RefreshedStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import texts
 

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input
 
-from ecf_tui.profile import Step
-from ecf_tui.textual_private import FreshScreen
+from ecf_tui.court.profile import Step
+from ecf_tui.ui.textual_private import FreshScreen
 from ecf_tui.view import View
 from ecf_tui.widgets import (
     Arrived,

@@ -3,7 +3,7 @@ upgraded first; CM/ECF for PACER only needs no action)."""
 
 from __future__ import annotations
 
-from ecf_tui.profile import StopStep
+from ecf_tui.court.profile import StopStep
 from ecf_tui.screens.step import StepScreen
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from ecf_tui.profile import UtilitiesStep
+from ecf_tui.court.profile import UtilitiesStep
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.widgets import ActionButton, PageText
 

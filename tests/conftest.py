@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ecf_tui.loading import Registry, builtin_dir, registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.court.profile import CourtProfile
+from ecf_tui.registry.loading import Registry, builtin_dir, registry
 
 COURTS = ("MSSB", "CASB", "ALNB", "CANB", "MOEB")
 
-# Checked profiles are cached by content (ecf_tui.profile_cache); the suite keeps its own
+# Checked profiles are cached by content (ecf_tui.registry.profile_cache); the suite keeps its own
 # cache, shared by its workers and runs, out of the user's cache folder.
 os.environ.setdefault("ECF_TUI_CACHE", str(Path(tempfile.gettempdir()) / "ecf-tui-test-cache"))
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 import ecf_tui.engine as engine
 from ecf_tui.app import make_app, run_app
-from ecf_tui.loading import registry
+from ecf_tui.registry.loading import registry
 from ecf_tui.screens.step import StepScreen
 
 SENTINEL = sys.argv[1]

@@ -13,7 +13,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from ecf_tui.app import EcfApp, make_app
-from ecf_tui.loading import Registry
+from ecf_tui.registry.loading import Registry
 
 KEYS = ("tab", "shift+tab", "enter", "space", "escape", "up", "down", "left", "right",
         "pageup", "pagedown", "home", "end", "backspace", "delete", "f1", "f2", "f4", "f5",

@@ -10,8 +10,8 @@ import pytest
 from textual.widgets import Input
 
 from ecf_tui.app import MIN_HEIGHT, MIN_WIDTH, make_app
-from ecf_tui.screen_map import shown_for
 from ecf_tui.screens.too_small import TooSmallScreen
+from ecf_tui.ui.screen_map import shown_for
 
 from .conftest import COURTS
 from .test_app_walk import _paths

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from ecf_tui import cli, engine, graph
+from ecf_tui import cli, engine
 from ecf_tui.app import EcfApp, make_app
+from ecf_tui.flows import graph
 from ecf_tui.screens.front import FrontScreen
 from ecf_tui.screens.login import LoginScreen
 from ecf_tui.screens.main import MainScreen

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from ecf_tui import engine, graph
+from ecf_tui import engine
 from ecf_tui.app import make_app
+from ecf_tui.flows import graph
 from ecf_tui.qa.driver import (
     cut_off_sideways,
     missing_texts,
@@ -18,7 +19,7 @@ from ecf_tui.qa.driver import (
     perform,
     unmarked_texts,
 )
-from ecf_tui.screen_map import shown_for
+from ecf_tui.ui.screen_map import shown_for
 
 from .conftest import COURTS
 

@@ -1,5 +1,5 @@
 """Bad input everywhere is one paragraph and exit 2, with nothing half-written: every file
-is written to a temporary name and renamed (ecf_tui/files.py), so even a `qa` run
+is written to a temporary name and renamed (ecf_tui/court/files.py), so even a `qa` run
 interrupted midway leaves whole files only, and no report."""
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def test_a_write_cut_short_leaves_the_old_file_and_no_temporary(tmp_path: Path,
                                                                 monkeypatch) -> None:
     """What the interrupted run above relies on, at the moment that matters: Ctrl+C (or a
     full disk) halfway through writing a file."""
-    from ecf_tui import files
+    from ecf_tui.court import files
 
     target = tmp_path / "report.json"
     target.write_text("the last whole report\n")

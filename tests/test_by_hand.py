@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ecf_tui import codebook
 from ecf_tui.app import make_app
+from ecf_tui.flows import codebook
 from ecf_tui.qa.driver import settled
 from ecf_tui.qa.focus_walk import press
 
@@ -157,7 +157,7 @@ def test_scenarios_text_shows_the_open_line_and_the_fix_wrapped(monkeypatch) -> 
 
 
 def _typing_states(reg, court: str) -> list:
-    from ecf_tui import graph
+    from ecf_tui.flows import graph
     from ecf_tui.view import ACCOUNT_STEPS
 
     profile = reg.load(court)

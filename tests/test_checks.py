@@ -102,3 +102,23 @@ def test_a_screen_importing_another_or_the_engine_importing_textual_breaks_them(
     assert "ecf_tui.engine.codes -> textual" in proc.stdout
     assert "ecf_tui.screens.confirm -> ecf_tui.screens.login" in proc.stdout
     assert "2 kept, 2 broken" in proc.stdout
+
+
+@pytest.mark.parametrize(("low", "high"), [
+    ("court/profile.py", "ecf_tui.engine"),
+    ("registry/loading.py", "ecf_tui.helpdesk.search"),
+    ("widgets/page_text.py", "ecf_tui.ui.screen_map"),
+    ("qa/runner.py", "ecf_tui.cli"),
+])
+def test_an_upward_import_between_packages_breaks_the_layers(
+        tmp_path: Path, low: str, high: str) -> None:
+    """Each package imports only the layers below it: one import up the order, from a
+    low package to a high one, breaks the layers contract and is named."""
+    _installed_layout(tmp_path)
+    with (tmp_path / "ecf_tui" / low).open("a") as module:
+        module.write(f"import {high}  # noqa\n")
+    proc = _lint_imports(tmp_path)
+    assert proc.returncode == 1
+    importer = "ecf_tui." + low.removesuffix(".py").replace("/", ".")
+    assert f"{importer} -> {high}" in proc.stdout
+    assert "Data flows one way" in proc.stdout and "BROKEN" in proc.stdout

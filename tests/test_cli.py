@@ -14,7 +14,7 @@ import pytest
 
 from ecf_tui import __version__
 from ecf_tui.cli import main
-from ecf_tui.loading import builtin_dir
+from ecf_tui.registry.loading import builtin_dir
 
 from .conftest import COURTS
 
@@ -157,12 +157,12 @@ def test_an_output_folder_that_cannot_be_written_is_a_paragraph(command, tmp_pat
 
 
 def test_a_file_that_fails_midway_is_a_paragraph(tmp_path, monkeypatch) -> None:
-    import ecf_tui.diff_screens
+    import ecf_tui.diff.screen_pairs
 
     def full_disk(*args: object) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "CASB" / "login.svg"))
 
-    monkeypatch.setattr(ecf_tui.diff_screens, "write_pairs", full_disk)
+    monkeypatch.setattr(ecf_tui.diff.screen_pairs, "write_pairs", full_disk)
     code, _, err = run("diff", "CASB", "CANB", "--screens", str(tmp_path))
     assert code == 2 and "Traceback" not in err
     assert err.startswith(f"ecf-tui: {tmp_path / 'CASB' / 'login.svg'}: No space left on "

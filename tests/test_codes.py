@@ -11,9 +11,10 @@ import sys
 
 import pytest
 
-from ecf_tui import codebook, engine, graph
+from ecf_tui import engine
 from ecf_tui.app import make_app
 from ecf_tui.cli import main
+from ecf_tui.flows import codebook, graph
 
 from .conftest import COURTS
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from ecf_tui.coverage import coverage, sentences
+from ecf_tui.authoring.coverage import coverage, sentences
 
 from .conftest import COURTS
 from .test_cli import run

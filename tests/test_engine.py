@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecf_tui import engine, graph
+from ecf_tui import engine
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, ActionNotAllowed, State
-from ecf_tui.profile import CourtProfile
+from ecf_tui.flows import graph
 
 from .conftest import COURTS
 
@@ -356,7 +357,7 @@ def test_whatever_is_typed_is_kept_out_of_the_state(profiles, username: str, pas
 def test_a_dialog_opens_over_a_login_state_the_engine_produced(profiles, court: str) -> None:
     """The page under a dialog is the login state one of whose actions opened it, a
     state of the court's graph, not one made up for the picture."""
-    from ecf_tui import graph
+    from ecf_tui.flows import graph
 
     profile = profiles[court]
     flow = graph.build(profile)
@@ -401,7 +402,7 @@ def test_mistakes_the_guides_path_makes_none_and_the_branches_make_each_kind(pro
     """The guide's path makes no mistake; over MSSB's paths every kind is made (it has
     the dialog and the redaction notice); a path named for a mistake's situation makes
     a mistake ("names-differ" types a colleague's login, then goes back as it should)."""
-    from ecf_tui.profile import MISTAKE_KINDS
+    from ecf_tui.court.profile import MISTAKE_KINDS
 
     for code, profile in profiles.items():
         made: set[str] = set()

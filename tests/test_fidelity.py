@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecf_tui.fidelity import fold, texts, unquoted
+from ecf_tui.court.fidelity import fold, texts, unquoted
 
 from .conftest import COURTS
 

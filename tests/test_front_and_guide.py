@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ecf_tui.app import make_app
-from ecf_tui.fidelity import texts
+from ecf_tui.court.fidelity import texts
 from ecf_tui.qa.driver import shown, unmarked_texts
 from ecf_tui.screens.front import FrontScreen
 from ecf_tui.screens.guide import GuideScreen

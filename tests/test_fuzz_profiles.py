@@ -35,10 +35,10 @@ from hypothesis import strategies as st
 
 from ecf_tui.app import EcfApp, make_app
 from ecf_tui.cli import build_parser, main
-from ecf_tui.errors import UserError
-from ecf_tui.loading import Registry, builtin_dir, load_file, merged_raw, registry
-from ecf_tui.profile import CourtProfile
-from ecf_tui.screen_map import shown_for
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.profile import CourtProfile
+from ecf_tui.registry.loading import Registry, builtin_dir, load_file, merged_raw, registry
+from ecf_tui.ui.screen_map import shown_for
 
 from .conftest import COURTS
 
@@ -269,7 +269,7 @@ def _check(mutant: Mutant, command: str, started: list[str]) -> None:
 
 
 def _builtins_once(load: Callable[..., CourtProfile]) -> Callable[..., CourtProfile]:
-    """`load` (ecf_tui.loading.load_file), remembering what it gives for a built-in court."""
+    """`load` (registry.loading.load_file), remembering what it gives for a built-in court."""
     loaded: dict[tuple[Path, bool], CourtProfile] = {}
 
     def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
@@ -297,7 +297,7 @@ def up_to_the_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr("ecf_tui.cli.build_parser", cache(build_parser))
     # The built-in courts whose guides the base quotes are read once: the rest of the
     # suite checks them, and each example checks its own file anew.
-    monkeypatch.setattr("ecf_tui.loading.load_file", _builtins_once(load_file))
+    monkeypatch.setattr("ecf_tui.registry.loading.load_file", _builtins_once(load_file))
     # Each mutant is a new file: cached, none would be read back.
     monkeypatch.setenv("ECF_TUI_CACHE", "off")
     monkeypatch.delenv("ECF_TUI_PROFILES", raising=False)

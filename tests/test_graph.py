@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from ecf_tui import engine, graph
-from ecf_tui.errors import ProfileErrors
-from ecf_tui.loading import load_file
+from ecf_tui import engine
+from ecf_tui.court.errors import ProfileErrors
+from ecf_tui.flows import graph
+from ecf_tui.registry.loading import load_file
 
 from .conftest import COURTS
 
@@ -33,7 +34,7 @@ def test_paths_cover_every_flow_edge_and_situation(profiles, court: str) -> None
             state = edge.target
 
 
-PRINT_IDS = ("from ecf_tui import graph; from ecf_tui.loading import registry; "
+PRINT_IDS = ("from ecf_tui.flows import graph; from ecf_tui.registry.loading import registry; "
              "r = registry(env={});"
              "[print(c, *(p.id for p in graph.paths(graph.build(r.load(c))))) for c in r.codes()]")
 

@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from ecf_tui import codebook, engine
+from ecf_tui import engine
 from ecf_tui.app import make_app
-from ecf_tui.fidelity import contains, fold
+from ecf_tui.court.fidelity import contains, fold
+from ecf_tui.flows import codebook
 from ecf_tui.helpdesk import loading
 from ecf_tui.helpdesk.desk import desk_view, quotes
 from ecf_tui.helpdesk.guide_lines import SPAN
-from ecf_tui.loading import builtin_dir
 from ecf_tui.qa.driver import settled
-from ecf_tui.screen_map import shown_for
+from ecf_tui.registry.loading import builtin_dir
+from ecf_tui.ui.screen_map import shown_for
 from ecf_tui.widgets.page_text import PageText
 
 from .conftest import COURTS

@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-HEADLESS = ["ecf_tui.engine", "ecf_tui.graph", "ecf_tui.profile", "ecf_tui.loading",
-            "ecf_tui.flow_checks", "ecf_tui.fidelity", "ecf_tui.validation",
+HEADLESS = ["ecf_tui.engine", "ecf_tui.flows.graph", "ecf_tui.court.profile",
+            "ecf_tui.registry.loading", "ecf_tui.flows.flow_checks", "ecf_tui.court.fidelity",
+            "ecf_tui.authoring.validation",
             "ecf_tui.training.attempt", "ecf_tui.training.commands", "ecf_tui.training.saving",
             "ecf_tui.training.demo"]
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from ecf_tui import graph
 from ecf_tui.cli import main
-from ecf_tui.fidelity import texts
-from ecf_tui.loading import registry
-from ecf_tui.profile import CourtProfile, RedactionStep, Text
+from ecf_tui.court.fidelity import texts
+from ecf_tui.court.profile import CourtProfile, RedactionStep, Text
+from ecf_tui.flows import graph
+from ecf_tui.registry.loading import registry
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 IMAGE = re.compile(r'<img [^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')

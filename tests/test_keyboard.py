@@ -15,14 +15,14 @@ import pytest
 from textual.containers import ScrollableContainer
 from textual.widget import Widget
 
-from ecf_tui import codebook, graph
 from ecf_tui.app import EcfApp, make_app
+from ecf_tui.flows import codebook, graph
 from ecf_tui.qa.driver import screen_text, settled
 from ecf_tui.qa.focus_walk import cycle_problems, press
 from ecf_tui.qa.runner import run_paths
-from ecf_tui.screen_map import shown_for
 from ecf_tui.screens.step import StepScreen
-from ecf_tui.textual_private import unpainted
+from ecf_tui.ui.screen_map import shown_for
+from ecf_tui.ui.textual_private import unpainted
 from ecf_tui.view import GUIDED, View
 from ecf_tui.widgets.focus_marks import MARKS
 from ecf_tui.widgets.guide_panel import GuidePanel

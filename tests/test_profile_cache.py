@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ecf_tui import graph, profile_cache
-from ecf_tui.loading import load_file
+from ecf_tui.flows import graph
+from ecf_tui.registry import profile_cache
+from ecf_tui.registry.loading import load_file
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_a_changed_profile_or_guide_is_checked_again(court_copy, cache: Path) ->
 
 
 def test_a_broken_profile_is_never_cached(court_copy, cache: Path) -> None:
-    from ecf_tui.errors import ProfileErrors
+    from ecf_tui.court.errors import ProfileErrors
 
     path = court_copy("CASB")
     path.write_text(path.read_text() + '\n[steps.orphan]\nkind = "info"\n'

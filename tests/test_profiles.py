@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecf_tui.profile import CourtProfile, FrontStep, LoginStep, SiteStep, UtilitiesStep
+from ecf_tui.court.profile import CourtProfile, FrontStep, LoginStep, SiteStep, UtilitiesStep
 
 
 def way_in(profile: CourtProfile) -> list[str]:
@@ -135,8 +135,8 @@ def test_every_step_reference_field_is_a_step_ref() -> None:
     a step must be declared with it: a new `*_to` field typed `str` would escape them."""
     import re
 
-    from ecf_tui import profile as models
-    from ecf_tui.profile import _is_step_ref
+    from ecf_tui.court import profile as models
+    from ecf_tui.court.profile import _is_step_ref
 
     looks_like_a_reference = re.compile(r"^(next|to|start|email|on_.+|.+_to)$")
     found = 0

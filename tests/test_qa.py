@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from ecf_tui import graph
 from ecf_tui.cli import main
-from ecf_tui.graph_export import dot
-from ecf_tui.loading import builtin_dir
+from ecf_tui.flows import graph
+from ecf_tui.flows.graph_export import dot
+from ecf_tui.registry.loading import builtin_dir
 
 from .conftest import COURTS
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from ecf_tui import engine, graph
+from ecf_tui import engine
 from ecf_tui.app import EcfApp, make_app
+from ecf_tui.flows import graph
 from ecf_tui.qa.driver import missing_texts, settled
 from ecf_tui.widgets import CourtBanner, GuidePanel, KeysFooter, StepIndicator
 

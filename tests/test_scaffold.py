@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from ecf_tui.authoring.scaffold import MARK, marks
 from ecf_tui.cli import main
-from ecf_tui.loading import builtin_dir
-from ecf_tui.scaffold import MARK, marks
+from ecf_tui.registry.loading import builtin_dir
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ import pytest
 from ecf_tui.cli import main
 from ecf_tui.helpdesk import loading, search
 from ecf_tui.helpdesk.model import Scenario
-from ecf_tui.loading import Registry, builtin_dir
+from ecf_tui.registry.loading import Registry, builtin_dir
 
 from .conftest import COURTS
 

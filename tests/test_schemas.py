@@ -14,10 +14,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from ecf_tui import schemas
+from ecf_tui.authoring import schemas
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.helpdesk.model import Scenario
-from ecf_tui.loading import builtin_dir
-from ecf_tui.profile import CourtProfile
+from ecf_tui.registry.loading import builtin_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 COURT_FILES = sorted(builtin_dir().glob("*.toml"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 
 def test_each_step_kind_has_its_own_screen() -> None:
-    from ecf_tui.profile import STEP_KINDS
-    from ecf_tui.screen_map import SCREEN_FOR_KIND
+    from ecf_tui.court.profile import STEP_KINDS
+    from ecf_tui.ui.screen_map import SCREEN_FOR_KIND
 
     assert set(SCREEN_FOR_KIND) == set(STEP_KINDS)
     assert len(set(SCREEN_FOR_KIND.values())) == len(STEP_KINDS), "one screen per kind"

@@ -15,11 +15,11 @@ from typing import cast
 import pytest
 from textual.pilot import Pilot
 
-from ecf_tui import graph
 from ecf_tui.app import EcfApp
 from ecf_tui.engine import State
-from ecf_tui.loading import Registry, registry
+from ecf_tui.flows import graph
 from ecf_tui.qa.driver import settled
+from ecf_tui.registry.loading import Registry, registry
 
 from .conftest import COURTS
 

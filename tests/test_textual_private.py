@@ -1,4 +1,4 @@
-"""Every use of Textual's private API (ecf_tui/textual_private.py) still has the shape
+"""Every use of Textual's private API (ecf_tui/ui/textual_private.py) still has the shape
 the module relies on. A Textual upgrade that changes one fails here, by name."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from ecf_tui.app import make_app
 from ecf_tui.qa.driver import capture
-from ecf_tui.textual_private import CrashReport, ReportsCrashes
+from ecf_tui.ui.textual_private import CrashReport, ReportsCrashes
 
 
 def test_the_textual_release_is_the_one_checked() -> None:
@@ -118,9 +118,9 @@ async def test_an_unpainted_app_reads_the_same_pages_and_textual_paints_again_af
     """QA's Apps skip Textual's own render of each update; the pages QA reads (and
     captures) are the same as a painted App's, move after move; outside the block
     Textual paints again."""
-    from ecf_tui import graph
+    from ecf_tui.flows import graph
     from ecf_tui.qa.driver import perform, screen_text, settled
-    from ecf_tui.textual_private import unpainted
+    from ecf_tui.ui.textual_private import unpainted
 
     original = Screen._compositor_refresh
 
@@ -147,7 +147,7 @@ async def test_the_running_theme_is_read_from_the_context_widget_app_reads(reg) 
     """`running_theme` answers while an App's widgets are made, and None outside one."""
     from textual._context import active_app
 
-    from ecf_tui.textual_private import running_theme
+    from ecf_tui.ui.textual_private import running_theme
 
     assert running_theme() is None
     app = make_app(reg, "CASB", theme="nord")

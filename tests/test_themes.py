@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 
 from ecf_tui.app import EcfApp, make_app
 from ecf_tui.cli import main
-from ecf_tui.themes import HIGH_CONTRAST, names
+from ecf_tui.ui.themes import HIGH_CONTRAST, names
 
 from .test_any_size import _one_state_per_screen
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ecf_tui.cli import main
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 from ecf_tui.training import xapi
 from ecf_tui.training.progress import ProgressStore, StoreUnavailable
 from ecf_tui.training.record import AttemptRecord, Mode

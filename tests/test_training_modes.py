@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input
 
-from ecf_tui import codebook, engine
+from ecf_tui import engine
 from ecf_tui.app import make_app
 from ecf_tui.cli import main
+from ecf_tui.flows import codebook
 from ecf_tui.qa.driver import perform, settled, shown
 from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.result import ResultScreen

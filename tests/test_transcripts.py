@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from ecf_tui import codebook, engine
+from ecf_tui import engine
 from ecf_tui.cli import main
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
+from ecf_tui.flows import codebook
 from ecf_tui.helpdesk import loading
-from ecf_tui.loading import Registry, registry
+from ecf_tui.registry.loading import Registry, registry
 from ecf_tui.transcripts import format as fmt
 from ecf_tui.transcripts.commands import replay_command, transcript_command
 from ecf_tui.transcripts.record import record

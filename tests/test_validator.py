@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from ecf_tui.cli import main
-from ecf_tui.loading import builtin_dir
+from ecf_tui.registry.loading import builtin_dir
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -3,8 +3,8 @@ trainee's own accounts. What is typed is compared here and goes no further."""
 
 from __future__ import annotations
 
+from ecf_tui.court.profile import CmecfAccount, CourtProfile, PacerAccount
 from ecf_tui.engine.state import INVALID, Action
-from ecf_tui.profile import CmecfAccount, CourtProfile, PacerAccount
 
 
 def own_account_ids(profile: CourtProfile) -> tuple[str, str]:

@@ -3,11 +3,7 @@ with the trainee's own accounts. Following it leads to the best end still open."
 
 from __future__ import annotations
 
-from ecf_tui.engine.accounts import own_account_ids
-from ecf_tui.engine.pages import CMECF_PAGES, awaits_refresh, menu_refreshes
-from ecf_tui.engine.state import Action, State
-from ecf_tui.engine.transitions import actions, is_end
-from ecf_tui.profile import (
+from ecf_tui.court.profile import (
     ConfirmStep,
     CourtProfile,
     DialogStep,
@@ -16,6 +12,10 @@ from ecf_tui.profile import (
     MainStep,
     RedactionStep,
 )
+from ecf_tui.engine.accounts import own_account_ids
+from ecf_tui.engine.pages import CMECF_PAGES, awaits_refresh, menu_refreshes
+from ecf_tui.engine.state import Action, State
+from ecf_tui.engine.transitions import actions, is_end
 
 
 def advice(profile: CourtProfile, state: State) -> Action | None:

@@ -4,9 +4,9 @@ desk reads to a colleague and `ecf-tui run` opens."""
 
 from __future__ import annotations
 
+from ecf_tui.court.profile import CourtProfile, DialogStep
 from ecf_tui.engine.pages import CMECF_PAGES
 from ecf_tui.engine.state import HAPPY, State
-from ecf_tui.profile import CourtProfile, DialogStep
 
 
 def situation(profile: CourtProfile, state: State) -> str:

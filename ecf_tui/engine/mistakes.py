@@ -5,11 +5,11 @@ the court's way is another."""
 
 from __future__ import annotations
 
+from ecf_tui.court.profile import CourtProfile, MistakeKind
 from ecf_tui.engine.accounts import own_accounts
 from ecf_tui.engine.pages import awaits_refresh, is_chrome, menu_refreshes
 from ecf_tui.engine.state import Action, State
 from ecf_tui.engine.transitions import actions, resolve
-from ecf_tui.profile import CourtProfile, MistakeKind
 
 BROWSER_REFRESHES = frozenset({"refresh", "clear-cache"})
 

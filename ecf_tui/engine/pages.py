@@ -4,8 +4,8 @@ refresh once the accounts are linked."""
 
 from __future__ import annotations
 
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine.state import Action, State
-from ecf_tui.profile import CourtProfile
 
 CMECF_PAGES = frozenset({"main", "utilities", "link-form", "confirm", "success", "refreshed",
                          "stop"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecf_tui.profile import Step
+from ecf_tui.court.profile import Step
 
 STAGE_OF_KIND: dict[str, int] = {
     "front": 0,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ecf_tui.profile import NoticeKey
+from ecf_tui.court.profile import NoticeKey
 
 HAPPY = "happy"
 """The situation of a walk with no mistake in it, and the id of the guide's own path."""

@@ -6,17 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ecf_tui.engine.accounts import match_cmecf, match_login, own_account_ids, own_accounts
-from ecf_tui.engine.pages import (
-    CMECF_PAGES,
-    END_KINDS,
-    awaits_refresh,
-    is_chrome,
-    menu_refreshes,
-    relogin_clears,
-)
-from ecf_tui.engine.state import INVALID, WRONG_PASSWORD, Action, ActionNotAllowed, State
-from ecf_tui.profile import (
+from ecf_tui.court.profile import (
     ConfirmStep,
     CourtProfile,
     DialogStep,
@@ -31,6 +21,16 @@ from ecf_tui.profile import (
     SuccessStep,
     UtilitiesStep,
 )
+from ecf_tui.engine.accounts import match_cmecf, match_login, own_account_ids, own_accounts
+from ecf_tui.engine.pages import (
+    CMECF_PAGES,
+    END_KINDS,
+    awaits_refresh,
+    is_chrome,
+    menu_refreshes,
+    relogin_clears,
+)
+from ecf_tui.engine.state import INVALID, WRONG_PASSWORD, Action, ActionNotAllowed, State
 
 
 def start(profile: CourtProfile) -> State:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from ecf_tui.helpdesk import loading, search
 from ecf_tui.helpdesk.loading import Bound, Scenarios
-from ecf_tui.loading import Registry, court_code
+from ecf_tui.registry.loading import Registry, court_code
 
 
 def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: str,

@@ -5,10 +5,10 @@ the scenario the caller's screen belongs to."""
 from __future__ import annotations
 
 from ecf_tui import view
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import State
 from ecf_tui.helpdesk.guide_lines import line_of
 from ecf_tui.helpdesk.loading import Bound
-from ecf_tui.profile import CourtProfile
 
 
 def desk_view(profile: CourtProfile, state: State, code: str, guide: str,

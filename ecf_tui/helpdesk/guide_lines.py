@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecf_tui.fidelity import contains, fold
+from ecf_tui.court.fidelity import contains, fold
 
 SPAN = 12
 """The most lines a quote can run over (a paragraph the PDF wrapped, with the blank

@@ -15,15 +15,15 @@ from weakref import ref
 
 from pydantic import ValidationError
 
-from ecf_tui import codebook
-from ecf_tui.errors import ProfileErrors, UserError
-from ecf_tui.fidelity import contains, fold
+from ecf_tui.court.errors import ProfileErrors, UserError
+from ecf_tui.court.fidelity import contains, fold
+from ecf_tui.court.model_paths import clean_loc
+from ecf_tui.court.profile import CourtProfile, Text
+from ecf_tui.court.toml_places import describe_loc, find_place
+from ecf_tui.flows import codebook
 from ecf_tui.helpdesk.model import Scenario
 from ecf_tui.helpdesk.replay import MoveProblem, Walk, play
-from ecf_tui.loading import Registry, read_toml
-from ecf_tui.model_paths import clean_loc
-from ecf_tui.profile import CourtProfile, Text
-from ecf_tui.toml_places import describe_loc, find_place
+from ecf_tui.registry.loading import Registry, read_toml
 
 FOLDER = "scenarios"
 

@@ -13,8 +13,8 @@ import re
 
 from pydantic import ConfigDict, Field, field_validator
 
-from ecf_tui.profile import Model as ProfileModel
-from ecf_tui.profile import Text
+from ecf_tui.court.profile import Model as ProfileModel
+from ecf_tui.court.profile import Text
 
 
 class Model(ProfileModel):

@@ -5,11 +5,12 @@ records the walk."""
 
 from __future__ import annotations
 
-from ecf_tui import codebook, engine
-from ecf_tui.errors import UserError
+from ecf_tui import engine
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.profile import CourtProfile
+from ecf_tui.flows import codebook
 from ecf_tui.helpdesk.replay import Walk, play
-from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.registry.loading import Registry
 
 
 def open_target(reg: Registry, target: str, scenario: str | None = None,

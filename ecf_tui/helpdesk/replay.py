@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ecf_tui import engine
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, ActionNotAllowed, State
 from ecf_tui.helpdesk.model import MOVE_FORMS, Scenario
-from ecf_tui.profile import CourtProfile
 
 GUIDE_UNTIL = "guide until "
 LOG_OUT = "log out"

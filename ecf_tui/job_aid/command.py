@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from ecf_tui import engine, graph
-from ecf_tui.loading import Registry, builtin_dir
+from ecf_tui import engine
+from ecf_tui.flows import graph
+from ecf_tui.registry.loading import Registry, builtin_dir
 
 EXIT_OK, EXIT_WALK_FAILED = 0, 1
 

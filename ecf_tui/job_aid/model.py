@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ecf_tui import __version__, codebook, engine, graph
-from ecf_tui.fidelity import Loc, texts
-from ecf_tui.profile import About, ConfirmStep, CourtProfile, Step, Text
+from ecf_tui import __version__, engine
+from ecf_tui.court.fidelity import Loc, texts
+from ecf_tui.court.profile import About, ConfirmStep, CourtProfile, Step, Text
+from ecf_tui.flows import codebook, graph
 from ecf_tui.training.demo import describe
 from ecf_tui.view import build as build_view
 from ecf_tui.view import says

@@ -12,8 +12,8 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from ecf_tui.errors import UserError
-from ecf_tui.files import write_text
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.files import write_text
 from ecf_tui.job_aid.model import Screenshot
 
 OPTION = "--out"

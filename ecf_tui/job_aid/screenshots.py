@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ecf_tui.engine import HAPPY
 from ecf_tui.job_aid.model import Screenshot
-from ecf_tui.loading import Registry
 from ecf_tui.qa.runner import Size, run_paths
+from ecf_tui.registry.loading import Registry
 
 SIZE: Size = (100, 30)
 """QA's default terminal size: the same pictures as `ecf-tui qa` takes by default."""

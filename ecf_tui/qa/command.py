@@ -19,13 +19,13 @@ from pathlib import Path
 from queue import Empty
 from typing import TYPE_CHECKING, TextIO
 
-from ecf_tui import graph
-from ecf_tui.errors import UserError, writable_folder
-from ecf_tui.loading import Registry
+from ecf_tui.court.errors import UserError, writable_folder
+from ecf_tui.flows import graph
 from ecf_tui.qa.gallery import write_gallery
 from ecf_tui.qa.report import CourtSummary, report, write_json, write_junit
 from ecf_tui.qa.runner import PathResult, Size, run_paths
 from ecf_tui.qa.shares import Task, shares
+from ecf_tui.registry.loading import Registry
 
 if TYPE_CHECKING:
     from rich.progress import Progress

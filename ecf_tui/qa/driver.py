@@ -16,10 +16,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static
 
 from ecf_tui.app import EcfApp
+from ecf_tui.court.fidelity import texts
 from ecf_tui.engine import Action
-from ecf_tui.fidelity import texts
 from ecf_tui.qa.focus_walk import KeyTrouble, centre, in_sight, name, press, tab_to
-from ecf_tui.textual_private import render_screen, until_idle
+from ecf_tui.ui.textual_private import render_screen, until_idle
 from ecf_tui.widgets import AgreementCheckbox
 from ecf_tui.widgets.page_text import Chrome
 from ecf_tui.widgets.page_text import shown as with_mark

@@ -16,7 +16,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input
 
-from ecf_tui.textual_private import until_idle
+from ecf_tui.ui.textual_private import until_idle
 from ecf_tui.widgets.arrival import scroll_area
 
 if TYPE_CHECKING:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ecf_tui.court.files import write_text
 from ecf_tui.engine import HAPPY
-from ecf_tui.files import write_text
 from ecf_tui.qa.report import CourtSummary
 
 STYLE = """

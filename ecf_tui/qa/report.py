@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from ecf_tui.files import write_text
+from ecf_tui.court.files import write_text
 from ecf_tui.qa.runner import PathResult
 
 

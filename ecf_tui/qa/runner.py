@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecf_tui import codebook, graph
+from ecf_tui.court.files import write_text
+from ecf_tui.court.profile import CourtProfile, MistakeKind
 from ecf_tui.engine import State
-from ecf_tui.files import write_text
-from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile, MistakeKind
-from ecf_tui.textual_private import unpainted
+from ecf_tui.flows import codebook, graph
+from ecf_tui.registry.loading import Registry
+from ecf_tui.ui.textual_private import unpainted
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -275,7 +275,7 @@ def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
         out_of_sight,
         unmarked_texts,
     )
-    from ecf_tui.screen_map import shown_for
+    from ecf_tui.ui.screen_map import shown_for
 
     expected = shown_for(profile, state, app.coaching)  # guided: a mistake is explained
     if type(app.screen) is not expected.screen:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from ecf_tui.errors import UserError
-from ecf_tui.loading import Registry
+from ecf_tui.court.errors import UserError
+from ecf_tui.registry.loading import Registry
 from ecf_tui.serve import guard
 
 _IN_USE = (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL)
@@ -52,7 +52,7 @@ def settings_from(reg: Registry, args: argparse.Namespace) -> Settings:
         raise UserError(f"--max-sessions {args.max_sessions} is not a number of sessions.",
                         place="--max-sessions", fix="give 1 or more, such as 8.")
     if args.theme is not None:
-        from ecf_tui.themes import check
+        from ecf_tui.ui.themes import check
 
         check(args.theme)
     results = None
@@ -140,7 +140,7 @@ def run_server(settings: Settings) -> int:
         raise UserError("serving in a browser needs textual-serve, which is not "
                         "installed.", place="serve",
                         fix="install the extra: pip install 'ecf-tui[serve]'.") from None
-    from ecf_tui import profile_cache
+    from ecf_tui.registry import profile_cache
 
     cache = profile_cache.folder()
     server = ClassServer(settings.argv, host=settings.host, port=settings.port,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ecf_tui import __version__, engine
+from ecf_tui.court.profile import CourtProfile, MistakeKind
 from ecf_tui.engine import Action, State
-from ecf_tui.profile import CourtProfile, MistakeKind
 from ecf_tui.training.record import (
     AttemptRecord,
     MistakeRecord,

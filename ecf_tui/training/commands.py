@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 from ecf_tui.training import summary
 from ecf_tui.training.progress import ProgressRow, ProgressStore, default_path
 from ecf_tui.training.record import AttemptRecord

@@ -6,8 +6,8 @@ refreshing the menus). Each move is described in a few words for the caption."""
 from __future__ import annotations
 
 from ecf_tui import engine
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
-from ecf_tui.profile import CourtProfile
 
 
 def demo_move(profile: CourtProfile, state: State, seen_email: bool) -> Action | None:

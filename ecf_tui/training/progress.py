@@ -20,7 +20,7 @@ from typing import Any
 import platformdirs
 from pydantic import ValidationError
 
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 from ecf_tui.training.record import AttemptRecord
 from ecf_tui.training.xapi import utc
 

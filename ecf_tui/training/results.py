@@ -9,8 +9,8 @@ import json
 import re
 from pathlib import Path
 
-from ecf_tui.errors import writable_folder
-from ecf_tui.files import write_text
+from ecf_tui.court.errors import writable_folder
+from ecf_tui.court.files import write_text
 from ecf_tui.training import xapi
 from ecf_tui.training.record import AttemptRecord
 

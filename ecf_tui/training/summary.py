@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ecf_tui.errors import UserError
-from ecf_tui.toml_places import describe_loc
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.toml_places import describe_loc
 from ecf_tui.training.record import MODES, AttemptRecord
 from ecf_tui.training.results import XAPI_SUFFIX
 

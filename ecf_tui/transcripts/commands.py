@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.files import write_text
 from ecf_tui.engine import Action, State
-from ecf_tui.errors import UserError
-from ecf_tui.files import write_text
-from ecf_tui.loading import Registry
+from ecf_tui.registry.loading import Registry
 from ecf_tui.transcripts.format import Size, parse, size_text, to_text
 from ecf_tui.transcripts.record import AppDiffers, plan, plan_text, record
 from ecf_tui.transcripts.replay import replay

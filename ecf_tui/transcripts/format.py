@@ -38,7 +38,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 
 VERSION = 1
 FIRST_LINE = f"ecf-tui transcript {VERSION}"

@@ -17,11 +17,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ecf_tui import codebook, engine
+from ecf_tui import engine
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
-from ecf_tui.errors import UserError
-from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.flows import codebook
+from ecf_tui.registry.loading import Registry
 from ecf_tui.transcripts.format import Screen, Size, Step, Transcript, shown_id
 
 if TYPE_CHECKING:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from ecf_tui import codebook
+from ecf_tui.court.errors import UserError
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import State
-from ecf_tui.errors import UserError
-from ecf_tui.loading import Registry
-from ecf_tui.profile import CourtProfile
+from ecf_tui.flows import codebook
+from ecf_tui.registry.loading import Registry
 from ecf_tui.transcripts.format import ACTION_MARK, Screen, Transcript, screen_lines, shown_id
 from ecf_tui.transcripts.record import action_names, offered, session
 

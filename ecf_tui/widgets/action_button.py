@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import Button
 
+from ecf_tui.court.profile import Text
 from ecf_tui.engine import Action
-from ecf_tui.profile import Text
 from ecf_tui.widgets.focus_marks import FocusMarked
 from ecf_tui.widgets.messages import Chose
 from ecf_tui.widgets.page_text import rich, source_class

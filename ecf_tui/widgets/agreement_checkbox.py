@@ -7,7 +7,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Checkbox
 
-from ecf_tui.profile import Text
+from ecf_tui.court.profile import Text
 from ecf_tui.widgets.page_text import rich, source_class
 
 

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input
 
-from ecf_tui.profile import Text
+from ecf_tui.court.profile import Text
 from ecf_tui.widgets.key_gate import hold_keys
 from ecf_tui.widgets.page_text import Chrome, TextLabel, mark
 from ecf_tui.widgets.secret_input import SecretInput

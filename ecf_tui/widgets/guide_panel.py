@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ecf_tui.profile import Text
+from ecf_tui.court.profile import Text
 from ecf_tui.view import ACCOUNT_STEPS, DeskView, MistakeView, View, says
 from ecf_tui.widgets.page_text import texts
 from ecf_tui.widgets.practice_accounts import PracticeAccounts

@@ -11,7 +11,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from ecf_tui.textual_private import FooterKey
+from ecf_tui.ui.textual_private import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult

@@ -8,8 +8,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
+from ecf_tui.court.profile import Text
 from ecf_tui.engine import Action
-from ecf_tui.profile import Text
 from ecf_tui.widgets.action_button import ActionButton
 from ecf_tui.widgets.page_text import Chrome, shown
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from rich.text import Text as RichText
 from textual.widgets import Static
 
-from ecf_tui.profile import Text
-from ecf_tui.textual_private import running_theme
-from ecf_tui.themes import HIGH_CONTRAST
+from ecf_tui.court.profile import Text
+from ecf_tui.ui.textual_private import running_theme
+from ecf_tui.ui.themes import HIGH_CONTRAST
 
 MARK_STYLE = "dim italic"
 HIGH_CONTRAST_MARK_STYLE = "italic"

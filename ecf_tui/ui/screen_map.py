@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ecf_tui import codebook, engine, view
+from ecf_tui import engine, view
+from ecf_tui.court.profile import STEP_KINDS, CourtProfile
 from ecf_tui.engine import State
-from ecf_tui.profile import STEP_KINDS, CourtProfile
+from ecf_tui.flows import codebook
 from ecf_tui.screens.confirm import ConfirmScreen
 from ecf_tui.screens.dialog import DialogScreen
 from ecf_tui.screens.email import EmailScreen

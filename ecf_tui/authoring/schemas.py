@@ -2,9 +2,9 @@
 scenario, built from the pydantic models and committed in `courts/schemas/`, where each
 built-in file's `#:schema` first line points an editor (Taplo, Even Better TOML) at them.
 
-    python -m ecf_tui.schemas           # write the committed schemas
-    python -m ecf_tui.schemas --check   # exit 1 naming each one that differs
-    python -m ecf_tui.schemas --where   # the folder they are in, as installed
+    python -m ecf_tui.authoring.schemas           # write the committed schemas
+    python -m ecf_tui.authoring.schemas --check   # exit 1 naming each one that differs
+    python -m ecf_tui.authoring.schemas --where   # the folder they are in, as installed
 
 A schema describes a file as its author writes it, which is not quite the model it
 becomes:
@@ -22,7 +22,7 @@ becomes:
 
 Each property's description is the docstring under its field, read from the source when
 a schema is built. pydantic's `use_attribute_docstrings` reads them as each model class
-is created, at import: that doubled `ecf_tui.profile`'s own import time.
+is created, at import: that doubled `ecf_tui.court.profile`'s own import time.
 """
 
 from __future__ import annotations
@@ -41,15 +41,15 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from ecf_tui.files import write_text
+from ecf_tui.court.files import write_text
+from ecf_tui.court.profile import STEP_KINDS, CourtProfile
 from ecf_tui.helpdesk.model import MOVE_FORMS, Scenario
-from ecf_tui.loading import builtin_dir
-from ecf_tui.profile import STEP_KINDS, CourtProfile
+from ecf_tui.registry.loading import builtin_dir
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COURT_FILE = "court.schema.json"
 SCENARIO_FILE = "scenario.schema.json"
-REGENERATE = "python -m ecf_tui.schemas"
+REGENERATE = "python -m ecf_tui.authoring.schemas"
 
 
 def folder() -> Path:

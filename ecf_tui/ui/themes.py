@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.theme import BUILTIN_THEMES, Theme
 
-from ecf_tui.errors import UserError
+from ecf_tui.court.errors import UserError
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",

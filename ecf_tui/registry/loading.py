@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from ecf_tui.errors import ProfileErrors, UserError
-from ecf_tui.profile import CourtProfile
-from ecf_tui.toml_places import describe_loc, find_place
+from ecf_tui.court.errors import ProfileErrors, UserError
+from ecf_tui.court.profile import CourtProfile
+from ecf_tui.court.toml_places import describe_loc, find_place
 
 ENV_VAR = "ECF_TUI_PROFILES"
 BASE_PREFIX = "_"
@@ -239,7 +239,8 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     guide = _guide_file(path, files, raw.get("guide"))
     cache_key = None
     if graph_checks:  # a profile that passed every check before, unchanged: read it back
-        from ecf_tui import graph, profile_cache
+        from ecf_tui.flows import graph
+        from ecf_tui.registry import profile_cache
 
         cache_key = profile_cache.key(files, guide)
         found = profile_cache.read(cache_key)
@@ -252,7 +253,7 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     except ValidationError as err:
         raise _errors(path, err.errors(include_input=False, include_url=False),
                       lambda e: _problem(e, files)) from None
-    from ecf_tui.flow_checks import check_profile
+    from ecf_tui.flows.flow_checks import check_profile
 
     checked = check_profile(profile, path.stem, graph=graph_checks)
     if checked:
@@ -313,7 +314,7 @@ def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
     a guide's narration ("Click Submit") does not show the button; a court whose guide
     shows it says so in its own file. A guide that cannot be read is reported by
     validation."""
-    from ecf_tui.fidelity import contains, fold
+    from ecf_tui.court.fidelity import contains, fold
 
     guide, code = raw.get("guide"), raw.get("code")
     try:
@@ -355,7 +356,7 @@ def _where(files: list[Path], loc: tuple[str | int, ...]) -> dict[str, Any]:
 
 
 def _problem(error: Any, files: list[Path]) -> UserError:
-    from ecf_tui.model_paths import clean_loc, keys_at
+    from ecf_tui.court.model_paths import clean_loc, keys_at
 
     loc = clean_loc(error["loc"])
     kind = error["type"]
@@ -370,7 +371,7 @@ def _problem(error: Any, files: list[Path]) -> UserError:
         return UserError(f"the key '{loc[-1]}' is missing.", **_where(files, loc[:-1]),
                          fix=f"add {loc[-1]} = ... there.")
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        from ecf_tui.profile import STEP_KINDS
+        from ecf_tui.court.profile import STEP_KINDS
 
         return UserError("a step needs a known kind.", **_where(files, loc),
                          fix=f"set kind to one of: {', '.join(STEP_KINDS)}.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecf_tui.profile import MISTAKE_KINDS, NOTICE_KEYS, CourtProfile, Loc, step_references
+from ecf_tui.court.profile import MISTAKE_KINDS, NOTICE_KEYS, CourtProfile, Loc, step_references
 
 ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
 
@@ -86,7 +86,8 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
 
 
 def _graph_problems(profile: CourtProfile) -> list[Problem]:
-    from ecf_tui import engine, graph
+    from ecf_tui import engine
+    from ecf_tui.flows import graph
 
     flow = graph.of(profile)
     problems: list[Problem] = []

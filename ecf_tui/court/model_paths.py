@@ -9,7 +9,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ecf_tui.profile import CourtProfile
+from ecf_tui.court.profile import CourtProfile
 
 
 def _strip(annotation: Any) -> Any:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ecf_tui.errors import ProfileErrors, UserError
-from ecf_tui.loading import (
+from ecf_tui.authoring.scaffold import Mark, marks
+from ecf_tui.court.errors import ProfileErrors, UserError
+from ecf_tui.court.toml_places import describe_loc, find_place
+from ecf_tui.registry.loading import (
     BASE_PREFIX,
     MAX_PROBLEMS,
     Registry,
@@ -18,11 +20,9 @@ from ecf_tui.loading import (
     load_file,
     read_toml,
 )
-from ecf_tui.scaffold import Mark, marks
-from ecf_tui.toml_places import describe_loc, find_place
 
 if TYPE_CHECKING:
-    from ecf_tui.fidelity import Loc
+    from ecf_tui.court.fidelity import Loc
 
 
 def _files(reg: Registry, names: list[str]) -> list[Path]:
@@ -51,8 +51,8 @@ def validate_file(reg: Registry, path: Path) -> str:
     if path.name.startswith(BASE_PREFIX):
         read_toml(path)
         return f"ok    {path}  (a base: checked with the courts that extend it)"
-    from ecf_tui import graph
-    from ecf_tui.fidelity import texts, unquoted
+    from ecf_tui.court.fidelity import texts, unquoted
+    from ecf_tui.flows import graph
 
     flow_problems: list[UserError] = []
     try:
@@ -228,7 +228,7 @@ def _as_json(checked: Checked) -> dict[str, object]:
 
 
 def _print_coverage(path: Path, out: TextIO) -> None:
-    from ecf_tui.coverage import coverage, summary
+    from ecf_tui.authoring.coverage import coverage, summary
 
     profile = load_file(path)
     guide = (path.parent / profile.guide).read_text(encoding="utf-8-sig")

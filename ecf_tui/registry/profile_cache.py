@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from ecf_tui import __version__
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
-from ecf_tui.graph import Edge, StateGraph
-from ecf_tui.profile import CourtProfile
+from ecf_tui.flows.graph import Edge, StateGraph
 
 ENV_VAR = "ECF_TUI_CACHE"
 FORMAT = 2
@@ -48,7 +48,7 @@ def folder() -> Path | None:
 def _code_digest() -> bytes:
     """The code that reads and checks a profile and builds its graph: a change to any of
     it (a new check, an engine rule) makes every cached profile stale."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # all of ecf_tui, not this package alone
     digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())

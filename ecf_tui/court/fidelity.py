@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ecf_tui.profile import CourtProfile, Text
+from ecf_tui.court.profile import CourtProfile, Text
 
 Loc = tuple[str | int, ...]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ecf_tui.fidelity import fold, texts
-from ecf_tui.profile import CourtProfile
+from ecf_tui.court.fidelity import fold, texts
+from ecf_tui.court.profile import CourtProfile
 
 PANEL_FIELDS = frozenset({"instruction", "picture"})
 """Fields whose texts the side panel shows; every other text is on a page."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ecf_tui import engine
-from ecf_tui.graph import MENU_BAR, StateGraph
+from ecf_tui.flows.graph import MENU_BAR, StateGraph
 
 
 def _node_id(step: str) -> str:

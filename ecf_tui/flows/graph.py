@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ecf_tui import engine
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
-from ecf_tui.profile import CourtProfile
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import asyncio
 from html import escape
 from pathlib import Path
 
-from ecf_tui import graph
-from ecf_tui.files import write_text
-from ecf_tui.loading import Registry
-from ecf_tui.profile import STEP_KINDS, CourtProfile
+from ecf_tui.court.files import write_text
+from ecf_tui.court.profile import STEP_KINDS, CourtProfile
+from ecf_tui.flows import graph
+from ecf_tui.registry.loading import Registry
 
 SIZE = (100, 30)
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import tomli_w
 
-from ecf_tui.errors import UserError, writable_folder
-from ecf_tui.files import write_text
-from ecf_tui.loading import Registry, builtin_dir, court_code
+from ecf_tui.court.errors import UserError, writable_folder
+from ecf_tui.court.files import write_text
+from ecf_tui.registry.loading import Registry, builtin_dir, court_code
 
 MARK = "# FILL IN:"
 """The comment that marks what the author must still do (`validate` warns of each)."""
@@ -114,7 +114,7 @@ def _starter(reg: Registry, raw: dict[str, Any], code: str, name: str, source: s
     starter: dict[str, Any] = {"extends": raw.get("extends", "_base"), "code": code,
                                "name": {"text": name, "source": "simulator"}}
     body = {k: v for k, v in raw.items() if k not in ("extends", "code", "name", "guide")}
-    from ecf_tui.fidelity import texts
+    from ecf_tui.court.fidelity import texts
 
     # The model says which values are texts (and so whose words they are); a text the
     # file does not hold comes from the base, which marks its own.

@@ -23,9 +23,10 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ecf_tui import engine, graph
+from ecf_tui import engine
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import State
-from ecf_tui.profile import CourtProfile
+from ecf_tui.flows import graph
 
 FACTS = ("pacer", "cmecf", "linked", "full_menus", "checked", "cache_cleared", "notice")
 """A state's facts beside its court and step, in the order a qualifier lists them."""

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from ecf_tui import engine, graph
-from ecf_tui.errors import writable_folder
-from ecf_tui.loading import Registry
-from ecf_tui.profile import (
+from ecf_tui import engine
+from ecf_tui.court.errors import writable_folder
+from ecf_tui.court.profile import (
     CourtProfile,
     DialogStep,
     EmailStep,
@@ -26,6 +25,8 @@ from ecf_tui.profile import (
     Text,
     UtilitiesStep,
 )
+from ecf_tui.flows import graph
+from ecf_tui.registry.loading import Registry
 
 Value = str | list[str]
 StepT = TypeVar("StepT", bound=Step)
@@ -175,7 +176,7 @@ def run_diff(reg: Registry, a: str, b: str, fmt: str, screens: str | None, out: 
     else:
         out.write(_text(a, b, found))
     if folder is not None:
-        from ecf_tui.diff_screens import write_pairs
+        from ecf_tui.diff.screen_pairs import write_pairs
 
         write_pairs(reg, pa, pb, folder)
     return 0
