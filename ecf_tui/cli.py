@@ -368,7 +368,7 @@ def _run(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
                    one_column=args.screen_reader)
     app.startup_problem = problem
     code = run_app(app)
-    problem = save_attempts(app.finished, folder, store) or problem
+    problem = save_attempts(app.training.finished, folder, store) or problem
     if problem:
         print(problem, file=err)
     return code

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Literal
 
 from ecf_tui import engine
 from ecf_tui.court.fidelity import contains, fold, texts
@@ -528,3 +529,35 @@ def why_not_passed(record: AttemptRecord) -> tuple[str, ...]:
     if record.hints and not rule.hints_allowed:
         found.append(f"{record.hints} hint{'s' if record.hints != 1 else ''}; none allowed")
     return tuple(found)
+
+
+BROWSER_DONE = {"refresh": "The page loads again",
+                "clear-cache": "The browser's cache is cleared"}
+"""F5 and F6 where the page offers nothing for them, said in practice and assess (guided
+mode says the court's way instead): a key in the footer does something visible."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification the App shows, in the simulator's words."""
+
+    title: str
+    text: str
+    severity: Literal["information", "warning", "error"] = "information"
+    timeout: float = 4
+
+
+def browser_notice(profile: CourtProfile, action_id: str, coached: bool,
+                   mistake: MistakeKind | None) -> Notice | None:
+    """What F5 or F6 says where the page offers no move for it: guided, the court's way
+    to refresh the menus; practice and assess, that the browser did it and nothing on
+    the page changed (unless it was a mistake, which the page shows)."""
+    if coached:
+        how = " ".join(f"{heading}: {' '.join(t.text for t in run)}"
+                       for heading, run in says(profile.refresh.instruction))
+        return Notice("Not this way", f"That does not refresh the menus here. {how}",
+                      "warning", 8)
+    if mistake is None:
+        done = BROWSER_DONE.get(action_id, "The browser did that")
+        return Notice("Browser", f"{done}; nothing on this page changes.")
+    return None

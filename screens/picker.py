@@ -3,6 +3,7 @@ guide gives one)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.table import Table
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ecf_tui.court.profile import CourtProfile
 from ecf_tui.widgets import KeysFooter, SimulatorNotice
 
 
@@ -21,6 +23,12 @@ class CourtChoice:
     code: str
     name: str
     go_live: str | None
+
+    @classmethod
+    def of(cls, profiles: Iterable[CourtProfile]) -> list[CourtChoice]:
+        """A choice for each court: its code, name and go-live date (the guide's)."""
+        return [cls(p.code, p.name.text, p.about.go_live.text if p.about.go_live else None)
+                for p in profiles]
 
 
 class PickerScreen(Screen[None]):

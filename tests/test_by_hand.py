@@ -28,7 +28,7 @@ async def test_enter_on_arrival_is_never_a_mistake(reg, code: str, then: str,
         await settled(pilot, app)
         await press(pilot, "enter")
         await settled(pilot, app)
-        assert app.attempt is not None and app.attempt.mistakes == []
+        assert app.training.attempt is not None and app.training.attempt.mistakes == []
         if mode == "guided":  # the guide's move itself; in practice, any that is no mistake
             assert app.state.step == then, codebook.code(app.profile, app.state)
 
@@ -63,7 +63,7 @@ def test_every_scenarios_open_line_opens_that_callers_problem(reg) -> None:
             args = build_parser().parse_args(argv[1:])
             app = make_app(reg, args.target, scenario=args.scenario, at=args.at)
             assert codebook.code(app.profile, app.state) == court["code"]
-            app._desk = True  # F3
+            app.desk.open = True  # F3
             desk = app.coaching.desk
             assert desk is not None and desk.scenario == row["title"], court["open"]
             assert [t.text for t in desk.fix] == [t["text"] for t in court["fix"]]
@@ -209,9 +209,9 @@ async def test_space_pauses_and_escape_stops_the_demo_over_its_typing(reg, code:
         typed = login.value
         assert typed and app.focused is login
         await press(pilot, "space")
-        assert app._paused and login.value == typed
+        assert app.demo.paused and login.value == typed
         await press(pilot, "space")
-        assert not app._paused
+        assert not app.demo.paused
         await press(pilot, "escape")
         await settled(pilot, app)
         assert app.mode == "guided"
@@ -242,7 +242,7 @@ async def test_keys_typed_while_the_window_is_too_small_wait_for_the_page(reg) -
         assert app.focused is secret and len(secret.value) == len("pacer-practice-1")
         await press(pilot, "enter")
         await settled(pilot, app)
-        assert app.attempt is not None and app.attempt.mistakes == []
+        assert app.training.attempt is not None and app.training.attempt.mistakes == []
         assert app.state.pacer is not None
 
 
@@ -289,10 +289,10 @@ async def test_an_assessment_needs_a_name_and_its_result_says_whose_and_why(reg)
         await settled(pilot, app)
         await press(pilot, "enter")  # Enter in the empty name field
         await settled(pilot, app)
-        assert app.attempt is None and "Type your name first" in screen_text(app)
+        assert app.training.attempt is None and "Type your name first" in screen_text(app)
         await press(pilot, *"Kim Lee", "enter")
         await settled(pilot, app)
-        assert app.attempt is not None and app.trainee == "Kim Lee"
+        assert app.training.attempt is not None and app.training.trainee == "Kim Lee"
         # Two mistakes (a login the guide warns against, twice), then the guide's way.
         for _ in range(2):
             while app.state.step != "pacer-login":
@@ -369,7 +369,7 @@ async def test_moebs_recovery_after_the_firms_link_is_not_click_submit(reg) -> N
         await settled(pilot, app)
         await press(pilot, "tab", "enter")
         await settled(pilot, app)
-        assert app.attempt is not None and app.attempt.mistakes != []
+        assert app.training.attempt is not None and app.training.attempt.mistakes != []
         text = _panel_words(app)
         recover = text[text.index("How to recover"):]
         assert "click SUBMIT" not in recover

@@ -84,7 +84,7 @@ async def test_every_scenario_opens_the_callers_screen_with_the_desk_beside_it(
         await settled(pilot, app)
         await pilot.press("f3")
         for scenario in bound:
-            app.scenario = scenario.scenario.id
+            app.desk.scenario = scenario.scenario.id
             app.show_state(codebook.codebook(profile).state(scenario.code))
             await settled(pilot, app)
             expected = shown_for(profile, scenario.walk.end, app.coaching)
@@ -163,7 +163,7 @@ async def test_the_search_finds_the_callers_words_and_opens_the_screen(reg, scen
         chosen = listed[1]
         assert app.profile.code == chosen.court
         assert codebook.code(app.profile, app.state) == chosen.code
-        assert app.scenario == chosen.scenario.id
+        assert app.desk.scenario == chosen.scenario.id
 
 
 async def test_the_command_palette_switches_court_opens_a_scenario_jumps_to_a_step(

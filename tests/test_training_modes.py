@@ -106,7 +106,7 @@ async def test_practice_hides_hints_and_codes_until_asked_and_tallies(reg, court
         await _finish(pilot, app)
         assert isinstance(app.screen, ResultScreen)
         assert "Practice finished" in shown(app) and "Mistakes: 1" in shown(app)
-        assert app.exit_code is None, "practice has no verdict"
+        assert app.training.exit_code is None, "practice has no verdict"
 
 
 async def _assess(reg, court: str, mistakes: list[str]):
@@ -118,7 +118,7 @@ async def _assess(reg, court: str, mistakes: list[str]):
         assert isinstance(app.screen, AssessIntroScreen)
         rule = shown(app)
         assert any("no more than 1 mistake" in s for s in rule)
-        assert app.attempt is None, "the attempt starts with Start"
+        assert app.training.attempt is None, "the attempt starts with Start"
         app.screen.query_one("#trainee", Input).value = "Pat Trainee"
         await pilot.click("#start")
         await pilot.pause()
@@ -145,8 +145,8 @@ async def test_assess_with_two_mistakes_fails_and_a_clean_one_passes(reg, tmp_pa
     assert passed.return_code == 0 and "PASSED" in result
     folder = check_results_folder(tmp_path / "results")  # as `run --results` does
     for app in (failed, passed):
-        assert [r.trainee for r in app.finished] == ["Pat Trainee"]
-        assert save_attempts(app.finished, folder, ProgressStore()) is None
+        assert [r.trainee for r in app.training.finished] == ["Pat Trainee"]
+        assert save_attempts(app.training.finished, folder, ProgressStore()) is None
     [bad] = [json.loads(p.read_text()) for p in (tmp_path / "results").glob("*.json")
              if not p.name.endswith(".xapi.json") and json.loads(p.read_text())["passed"] is False]
     assert [m["kind"] for m in bad["mistakes"]] == ["firm-pacer", "wrong-password"]
@@ -155,7 +155,7 @@ async def test_assess_with_two_mistakes_fails_and_a_clean_one_passes(reg, tmp_pa
             assert statement["actor"] and statement["verb"]["id"] and statement["object"]["id"]
     out, err = _Out(), _Out()
     assert main(["progress", "--format", "json"], out=out, err=err) == 0
-    assert failed.finished[0].id in out.text and passed.finished[0].id in out.text
+    assert failed.training.finished[0].id in out.text and passed.training.finished[0].id in out.text
 
 
 class _Out:
@@ -205,6 +205,6 @@ async def test_guided_attempts_are_the_walks_taken(reg) -> None:
         await pilot.press("ctrl+r")
         await settled(pilot, app)
         await pilot.press("ctrl+q")
-    [walk] = app.finished
+    [walk] = app.training.finished
     assert walk.mode == "guided" and walk.steps and walk.passed is None
     assert app.return_code == 0

@@ -54,7 +54,7 @@ async def test_a_password_typed_in_training_is_written_nowhere(reg, mode: str, t
                     await pilot.press("enter")
                 await settled(pilot, app)
             await app.action_quit()
-        assert save_attempts(app.finished, results, store) is None
+        assert save_attempts(app.training.finished, results, store) is None
     assert main(["progress", "--format", "json"]) == 0
     assert main(["results", str(results)]) == 0
     out, err = capsys.readouterr()

@@ -1,6 +1,6 @@
 """Provides the help desk's side: scenarios (a caller's words, the accounts and moves
 that lead to the caller's screen, the fix), finding them from what a caller says, the
-help-desk panel's facts, and transcripts of a walk that replay as a regression test.
+help-desk panel's facts, and what the desk's keys give in a run.
 Nothing here imports Textual.
 
 | module | concern |
@@ -11,5 +11,5 @@ Nothing here imports Textual.
 | `search` | ranking scenarios by a caller's words |
 | `guide_lines` | where in the guide file a quoted text is |
 | `desk` | the help-desk panel's facts for a state |
-| `transcript` | a walk as plain text, and replaying it |
+| `session` | the desk's side of a run: F3, F9, the palette, F10 |
 """

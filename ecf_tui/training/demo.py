@@ -5,6 +5,8 @@ refreshing the menus). Each move is described in a few words for the caption."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ecf_tui import engine
 from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
@@ -42,3 +44,50 @@ def describe(action: Action) -> str:
     if name in fixed:
         return fixed[name]
     return f"Choose \u201c{target}\u201d." if target else f"{name}."
+
+
+@dataclass(frozen=True)
+class Fill:
+    """Show one credential typed in: the page's field number `at` (0 the login, 1 the
+    password) gets the practice account's `value`, from the profile: nothing a person
+    typed."""
+
+    at: int
+    value: str = field(repr=False)  # a practice password: never in a repr
+
+
+@dataclass
+class DemoPlayer:
+    """The demo as it plays: every `delay` seconds its next move, paused and resumed
+    (Space), a move at a time (Right). A typed move shows in three beats: the login
+    filled in, then the password, then sent."""
+
+    delay: float = 2.0
+    paused: bool = False
+    seen_email: bool = False
+    _typing: list[str] = field(default_factory=list)
+    """What of a typed move is still to show ("login", "password", "send")."""
+
+    def next(self, profile: CourtProfile, state: State, fields: int) -> Action | Fill | None:
+        """The next beat from `state` on a page with `fields` text fields: a field to
+        fill, or the action to take; None at the end of the guide's path (the demo
+        pauses there)."""
+        move = demo_move(profile, state, self.seen_email)
+        if move is None:
+            self.paused = True
+            return None
+        if move.typed:
+            if not self._typing:
+                self._typing = ["login", "password", "send"]
+            shown = self._typing.pop(0)
+            if shown != "send" and fields >= 2:
+                login = shown == "login"
+                return Fill(0, move.username) if login else Fill(1, move.password)
+            self._typing = []
+        if move.name == "email":
+            self.seen_email = True
+        return move
+
+    def stop(self) -> None:
+        """The demo stops where it is (the trainer goes on by hand): no beat half shown."""
+        self._typing = []
