@@ -151,120 +151,157 @@ def _screens(app: EcfApp) -> list[Screen[Any]]:
 async def _run_one(app: EcfApp, pilot: Pilot[None], flow: graph.StateGraph, path: graph.Path,
                    out: Path | None, tried: Tried, how: How, *, shorten: bool = True,
                    stopped: Callable[[], bool] = lambda: False) -> PathResult:
-    from ecf_tui.qa.driver import NoControl, capture, perform, settled
-    from ecf_tui.qa.focus_walk import KeyTrouble
-
     profile = flow.profile
     began = time.perf_counter()
-    steps: list[StepRecord] = []
-    covered: list[str] = []
-    taken_at = [0]
-    """The App's count of pages arrived when the last move was made."""
-    taken: list[str] = []
+    walk = _Walk(app, pilot, profile, path, out, tried, how)
+    failure = None
+    try:
+        await walk.walk(stopped)
+    except _Fault as fault:
+        failure = Failure(fault.reason, codebook.code(profile, fault.state),
+                          len(walk.steps) + 1, tuple(walk.taken))
+        if shorten:
+            failure = await _shorten(app, pilot, flow, path, fault, walk.taken,
+                                     len(walk.steps) + 1, tried, how)
+    return PathResult(profile.code, path.id, tuple(walk.steps), failure, tuple(walk.covered),
+                      time.perf_counter() - began)
 
-    def expect(state: State) -> Moment:
-        moment = app.moment
+
+class _Walk:
+    """One path walked in QA's App, page by page: each page checked and captured, and
+    each move tried, the first time this App meets it (`Tried`)."""
+
+    def __init__(self, app: EcfApp, pilot: Pilot[None], profile: CourtProfile,
+                 path: graph.Path, out: Path | None, tried: Tried, how: How) -> None:
+        self.app = app
+        self.pilot = pilot
+        self.profile = profile
+        self.path = path
+        self.out = out
+        self.tried = tried
+        self.how = how
+        self.steps: list[StepRecord] = []
+        self.covered: list[str] = []
+        self.taken_at = 0
+        """The App's count of pages arrived when the last move was made."""
+        self.taken: list[str] = []
+
+    async def walk(self, stopped: Callable[[], bool]) -> None:
+        """The path from its start to its end; a `_Fault` ends it where it shows."""
+        here = await self.first()
+        for edge in self.path.edges:
+            if stopped():
+                raise Interrupted
+            self.taken.append(edge.action.id)
+            here = await self.follow(here, edge)
+            self.record(here, edge.action.id)
+            self.covered.append(str(graph.flow_edge(self.profile, edge)))
+        if not self.path.complete:
+            raise _Fault("no end can be reached from here: the flow stops", self.path.end)
+
+    async def first(self) -> Page:
+        """The path's first page, shown on a new screen unless it was checked before."""
+        here: Page = (((self.path.start, None), None),)
+        if here not in self.tried.pages:
+            self.tried.showing = None
+            self.app.show_state(self.path.start, new_screen=True)
+            await self.pilot.pause()
+            self.expect(self.path.start)
+            await self.arrived(here)
+        self.record(here, None)
+        return here
+
+    async def follow(self, here: Page, edge: graph.Edge) -> Page:
+        """The page the edge's move on `here` leads to: tried the first time, read from
+        `tried` after."""
+        known = self.tried.moves.get((here, edge.action.id))
+        if known is None:
+            try:
+                known = await self.move(here, edge)
+            except _Fault as fault:
+                known = fault
+            self.tried.moves[(here, edge.action.id)] = known
+        if isinstance(known, _Fault):
+            raise _Fault(known.reason, known.state)
+        return known
+
+    def expect(self, state: State) -> Moment:
+        moment = self.app.moment
         assert moment is not None, "QA's App always shows a court"
         if moment[0] != state:
-            raise _Fault(f"the app shows {codebook.code(profile, moment[0])} where the "
-                         f"engine expects {codebook.code(profile, state)}", state)
+            raise _Fault(f"the app shows {codebook.code(self.profile, moment[0])} where the "
+                         f"engine expects {codebook.code(self.profile, state)}", state)
         return moment
 
-    async def arrived(page: Page, anew: bool = True) -> Page:
+    async def arrived(self, page: Page, anew: bool = True) -> Page:
         """Check the page the App has just shown (`anew`: composed again, its focus put
         where a page arrives, not changed in place) and capture it the first time."""
+        from ecf_tui.qa.driver import capture, settled
+
+        app, tried = self.app, self.tried
         tried.showing = page
-        await settled(pilot, app)
+        await settled(self.pilot, app)
         try:
-            _check_screen(app, profile, page[-1][0][0])
+            _check_screen(app, self.profile, page[-1][0][0])
             if page not in tried.pages:
-                await _check_focus(pilot, app, page[-1][0][0], anew)
+                await _check_focus(self.pilot, app, page[-1][0][0], anew)
         except _Fault as fault:
             tried.pages.setdefault(page, fault)
             raise
         if page not in tried.pages:
-            tried.pages[page] = capture(app) if out is not None else None
+            tried.pages[page] = capture(app) if self.out is not None else None
         return page
 
-    def record(page: Page, action: str | None) -> None:
-        shown = tried.pages[page]
+    def record(self, page: Page, action: str | None) -> None:
+        shown = self.tried.pages[page]
         if isinstance(shown, _Fault):
             raise _Fault(shown.reason, shown.state)
         moment = page[-1][0]
-        steps.append(_record(profile, len(steps) + 1, moment[0], action, path, out, shown))
+        self.steps.append(_record(self.profile, len(self.steps) + 1, moment[0], action,
+                                  self.path, self.out, shown))
 
-    async def take(edge: graph.Edge) -> tuple[Moment, bool]:
+    async def take(self, edge: graph.Edge) -> tuple[Moment, bool]:
         """The edge's move on the page shown: where it leads, and whether the page
         shows on the screen that was there."""
-        before = _screens(app)
-        taken_at[0] = app.arrivals
-        tried.showing = None
+        from ecf_tui.qa.driver import NoControl, perform
+        from ecf_tui.qa.focus_walk import KeyTrouble
+
+        before = _screens(self.app)
+        self.taken_at = self.app.arrivals
+        self.tried.showing = None
         try:
-            await perform(pilot, app, edge.action, how=how)
+            await perform(self.pilot, self.app, edge.action, how=self.how)
         except (NoControl, KeyTrouble) as missing:
             raise _Fault(f"{edge.action.id}: {missing}", edge.source) from None
-        return expect(edge.target), any(s in before for s in _screens(app))
+        return self.expect(edge.target), any(s in before for s in _screens(self.app))
 
-    async def back_to(page: Page) -> None:
+    async def back_to(self, page: Page) -> None:
         """Show `page` as a path arrives there: its first moment on a new screen, then
         the moves the same screen showed since."""
+        from ecf_tui.qa.driver import settled
+
         (first, _), *since = page
-        app.show_state(*first, new_screen=True)
-        await pilot.pause()
+        self.app.show_state(*first, new_screen=True)
+        await self.pilot.pause()
         for _, edge in since:
             assert edge is not None, "a page's later moments each have their move"
-            await settled(pilot, app)
-            await take(edge)
-        await settled(pilot, app)
-        tried.showing = page
+            await settled(self.pilot, self.app)
+            await self.take(edge)
+        await settled(self.pilot, self.app)
+        self.tried.showing = page
 
-    async def move(page: Page, edge: graph.Edge) -> Page:
+    async def move(self, page: Page, edge: graph.Edge) -> Page:
         """Take the edge's move on `page` (going back to it first where the App has
         moved on), and check where it leads."""
-        if tried.showing != page:
-            await back_to(page)
-        moment, same_screen = await take(edge)
-        step = (moment, edge)
-        await settled(pilot, app)
-        anew = app.arrivals > taken_at[0]
-        return await arrived((*page, step) if same_screen else ((moment, None),), anew)
+        from ecf_tui.qa.driver import settled
 
-    failure = None
-    try:
-        here: Page = (((path.start, None), None),)
-        if here not in tried.pages:
-            tried.showing = None
-            app.show_state(path.start, new_screen=True)
-            await pilot.pause()
-            expect(path.start)
-            await arrived(here)
-        record(here, None)
-        for edge in path.edges:
-            if stopped():
-                raise Interrupted
-            taken.append(edge.action.id)
-            known = tried.moves.get((here, edge.action.id))
-            if known is None:
-                try:
-                    known = await move(here, edge)
-                except _Fault as fault:
-                    known = fault
-                tried.moves[(here, edge.action.id)] = known
-            if isinstance(known, _Fault):
-                raise _Fault(known.reason, known.state)
-            here = known
-            record(here, edge.action.id)
-            covered.append(str(graph.flow_edge(profile, edge)))
-        if not path.complete:
-            raise _Fault("no end can be reached from here: the flow stops", path.end)
-    except _Fault as fault:
-        failure = Failure(fault.reason, codebook.code(profile, fault.state),
-                          len(steps) + 1, tuple(taken))
-        if shorten:
-            failure = await _shorten(app, pilot, flow, path, fault, taken, len(steps) + 1,
-                                     tried, how)
-    return PathResult(profile.code, path.id, tuple(steps), failure, tuple(covered),
-                      time.perf_counter() - began)
+        if self.tried.showing != page:
+            await self.back_to(page)
+        moment, same_screen = await self.take(edge)
+        step = (moment, edge)
+        await settled(self.pilot, self.app)
+        anew = self.app.arrivals > self.taken_at
+        return await self.arrived((*page, step) if same_screen else ((moment, None),), anew)
 
 
 def _check_screen(app: EcfApp, profile: CourtProfile, state: State) -> None:
