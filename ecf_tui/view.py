@@ -152,8 +152,8 @@ class View:
     stage: int
     """The stage's number on the court's walk (`walk_stages`; 0: before you begin)."""
     stage_name: str
-    guide_step: Text | None
-    """The guide's own step number, where it numbers its steps."""
+    guide_steps: tuple[Text, ...]
+    """The guide's own step numbers this page carries, where it numbers its steps."""
     about: About | None
     """The guide's front matter, on the page before you begin."""
     notice: Text | None
@@ -283,7 +283,7 @@ def build(profile: CourtProfile, state: State, code: str,
         stage=number,
         stage_count=count,
         stage_name=engine.KIND_NAMES.get(step.kind, engine.STAGE_NAMES[stage]),
-        guide_step=step.guide_step,
+        guide_steps=step.guide_steps,
         about=profile.about if step.kind == "front" else None,
         notice=profile.notices.get(state.notice) if state.notice else None,
         guidance=guidance,

@@ -110,12 +110,19 @@ class StepBase(Model):
     """Paragraphs shown on the page, in order."""
     instruction: list[Text] = []
     """What the court's guide tells the user to do on this step."""
-    guide_step: Text | None = None
-    """The guide's own number for this step ("STEP 3"), where the guide numbers them."""
+    guide_step: Text | list[Text] | None = None
+    """The guide's own number for this step ("STEP 3"), where the guide numbers them; a
+    page that carries two of the guide's steps lists both (["5", "6"]), in order."""
     picture: list[Text] = []
     """The guide's words on or about its picture of this page (callouts pointing at a
     control, captions, a transcribed description of the screenshot), verbatim. They are
     not the court's page: the side panel shows them, under the practice accounts."""
+
+    @property
+    def guide_steps(self) -> tuple[Text, ...]:
+        """The guide's step numbers this page carries, in order (none, one or more)."""
+        steps = self.guide_step
+        return () if steps is None else (steps,) if isinstance(steps, Text) else tuple(steps)
 
 
 class FrontStep(StepBase):

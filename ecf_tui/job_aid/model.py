@@ -63,8 +63,8 @@ class AidStep:
     """The step indicator's words: "Stage 4 of 8 · Redaction agreement"."""
     title: Piece | None
     """The page's or dialog's heading, where the profile gives one."""
-    guide_step: Piece | None
-    """The guide's own number for the step ("Step 3"), where it numbers them."""
+    guide_steps: tuple[Piece, ...]
+    """The guide's own numbers for the step ("Step 3"), where it numbers them."""
     code: str
     """The state code (`ecf-tui run CODE` opens the same screen)."""
     says: tuple[tuple[str, tuple[Line, ...]], ...]
@@ -85,8 +85,8 @@ class AidStep:
         found = [f"Screen {self.number} of {total}"]
         if self.stage != self.stage_name:
             found.append(words(self.stage.partition(" · ")[0]))
-        if self.guide_step is not None:
-            found.append(f"the guide's {piece(self.guide_step)}")
+        if self.guide_steps:
+            found.append("the guide's " + ", ".join(piece(p) for p in self.guide_steps))
         found.append(f"state code {code(self.code)}")
         return found
 
@@ -204,7 +204,7 @@ def _step(profile: CourtProfile, number: int, state: engine.State,
         stage_name=view.stage_name,
         stage=view.stage_label,
         title=piece(step.title) if step.title else None,
-        guide_step=piece(step.guide_step, compact=True) if step.guide_step else None,
+        guide_steps=tuple(piece(t, compact=True) for t in step.guide_steps),
         code=view.code,
         says=tuple((heading, tuple((piece(t),) for t in run))
                    for heading, run in says(view.guidance)),

@@ -26,14 +26,14 @@ class StepIndicator(Vertical):
     @staticmethod
     def shows(view: View) -> tuple[object, ...]:
         """What of a View this draws: the same for two Views, nothing to compose again."""
-        return view.stage_label, view.guide_step, view.code_label, view.tally
+        return view.stage_label, view.guide_steps, view.code_label, view.tally
 
     def _fits(self, width: int) -> bool:
         """Whether the code fits on the row beside the rest."""
         view = self.view
         used = cell_len(view.stage_label) + 2 + cell_len(view.code_label) + 2
-        if view.guide_step is not None:
-            used += cell_len("guide: ") + cell_len(view.guide_step.text) + 2
+        if view.guide_steps:
+            used += cell_len("guide: ") + sum(cell_len(t.text) + 2 for t in view.guide_steps)
         if view.tally is not None:
             used += cell_len(view.tally) + 2
         return used <= width
@@ -42,9 +42,12 @@ class StepIndicator(Vertical):
         self._beside = self._fits(self.app.size.width)
         with Horizontal(classes="step-row"):
             yield Chrome(self.view.stage_label, classes="stage-label")
-            if self.view.guide_step is not None:
+            if self.view.guide_steps:
                 yield Chrome("guide: ", classes="guide-step-label")
-                yield TextLabel(self.view.guide_step, classes="guide-step")
+                for at, step in enumerate(self.view.guide_steps):
+                    if at:  # two of the guide's steps on one page: "guide: 5, 6"
+                        yield Chrome(", ", classes="guide-step-label")
+                    yield TextLabel(step, classes="guide-step")
             else:
                 yield Chrome("", classes="guide-step")
             if self.view.tally is not None:
