@@ -330,7 +330,8 @@ def _graph(reg: Registry, court: str, fmt: str, out: TextIO) -> int:
 
 
 def _qa(reg: Registry, args: argparse.Namespace, out: TextIO) -> int:
-    from ecf_tui.qa.command import default_jobs, parse_size, run_qa
+    from ecf_tui.qa.command import default_jobs, parse_size
+    from ecf_tui.qa.parallel import run_qa
 
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
