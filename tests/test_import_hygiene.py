@@ -32,3 +32,20 @@ def test_cli_commands_without_a_screen_do_not_import_textual() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert proc.returncode == 0
+
+
+def test_the_parser_imports_each_commands_declaration_and_not_its_work() -> None:
+    """Every run of `ecf-tui` builds the whole parser, so it imports every command's
+    module: those import at their top only what declaring needs (the rest when their
+    command runs), or `ecf-tui courts` would wait for QA's pool, the transcripts'
+    recorder and the help desk's scenarios too."""
+    code = ("import sys; from ecf_tui.cli import build_parser; build_parser(); "
+            "print(' '.join(m for m, module in sys.modules.items() "
+            "if m.startswith('ecf_tui') and not hasattr(module, '__path__')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    declaring = {"ecf_tui.cli", "ecf_tui.court.errors", "ecf_tui.training.record",
+                 "ecf_tui.serve.guard"}  # UserError, the training modes, --host's check
+    work = sorted(m for m in proc.stdout.split() if m not in declaring
+                  and m.rpartition(".")[2] not in ("commands", "command", "command_line"))
+    assert work == [], "imported to build the parser"

@@ -47,7 +47,7 @@ SHARED_RUN = pytest.mark.xdist_group("qa_out")
 
 @pytest.fixture(scope="module")
 def qa_out(tmp_path_factory: pytest.TempPathFactory) -> QaRun:
-    from ecf_tui.qa import command
+    from ecf_tui.qa import parallel
 
     out = tmp_path_factory.mktemp("qa")
     progress: list[int] = []
@@ -64,7 +64,7 @@ def qa_out(tmp_path_factory: pytest.TempPathFactory) -> QaRun:
             pass
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(command, "_progress", Recorder)
+        patch.setattr(parallel, "_progress", Recorder)
         code, stdout, _ = run("qa", "CASB", "MSSB", "--out", str(out), "--jobs", "1",
                               "--paths", "happy,cmecf-on-pacer-login", "--no-timings")
     return QaRun(out, code, stdout, progress, totals)

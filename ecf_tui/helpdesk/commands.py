@@ -1,20 +1,45 @@
 """Provides `ecf-tui scenarios`: the help desk's "what does the caller say?", as text
-for a person or JSON for a tool."""
+for a person or JSON for a tool. The scenarios, their search and the registry are
+imported when the command runs (every run of `ecf-tui` imports this module)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import textwrap
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ecf_tui.helpdesk import loading, search
-from ecf_tui.helpdesk.loading import Bound, Scenarios
-from ecf_tui.registry.loading import Registry, court_code
+from ecf_tui.court.command_line import Command
+
+if TYPE_CHECKING:
+    from ecf_tui.helpdesk import search
+    from ecf_tui.helpdesk.loading import Bound, Scenarios
+    from ecf_tui.registry.loading import Registry
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("court", nargs="?", metavar="COURT", help="only this court's scenarios")
+    parser.add_argument("--search", metavar="WORDS",
+                        help="rank the scenarios by the caller's words, best first")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _scenarios(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return scenarios_command(reg, args.court, args.search, args.format, out)
+
+
+SCENARIOS: Command[Registry] = Command(
+    "scenarios",
+    "the help desk's scenarios: what callers say, and the state code of their screen at "
+    "each court",
+    _configure, _scenarios)
 
 
 def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: str,
                       out: TextIO) -> int:
+    from ecf_tui.helpdesk import loading, search
+
     code = reg.load(court).code if court else None  # an unknown court: said before loading
     known = loading.load(reg)
     listed = [s for s in known.by_id.values() if code is None or code in s.courts]
@@ -88,6 +113,8 @@ def _court_row(bound: Bound) -> dict[str, Any]:
 
 def _source(text: Any, court: str) -> str:
     """Where a fix's words come from, as the screens mark them."""
+    from ecf_tui.registry.loading import court_code
+
     if text.source == "simulator":
         return "simulator"
     return f"{court_code(text.quoted_from or court)} guide"

@@ -1,6 +1,6 @@
-"""Provides `ecf-tui serve`'s command line side: every option checked before anything
-listens (each problem one paragraph, exit 2), the warning for a host beyond loopback,
-and each session's command line, `python -m ecf_tui run TARGET --mode M [--results
+"""Provides `ecf-tui serve`'s command line side: its options, each checked before
+anything listens (each problem one paragraph, exit 2), the warning for a host beyond
+loopback, and each session's command line, `python -m ecf_tui run TARGET --mode M [--results
 DIR] --no-save [--theme T] [--screen-reader]`."""
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from ecf_tui.court.command_line import Command
 from ecf_tui.court.errors import UserError
-from ecf_tui.registry.loading import Registry
 from ecf_tui.serve import guard
+from ecf_tui.training.record import MODES
+
+if TYPE_CHECKING:
+    from ecf_tui.registry.loading import Registry
 
 _IN_USE = (errno.EADDRINUSE, errno.EACCES, errno.EADDRNOTAVAIL)
 
@@ -32,6 +36,41 @@ class Settings:
     """The court's name, for the page's title."""
     argv: tuple[str, ...]
     """Each session's command line."""
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", nargs="?", metavar="COURT|STATE_CODE",
+                        help="where each session starts (default: the court picker)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the IP address to listen on (127.0.0.1, this machine alone; "
+                             "0.0.0.0, every network it is on)")
+    parser.add_argument("--port", type=int, default=8000, help="the port (8000)")
+    parser.add_argument("--mode", choices=MODES, default="guided",
+                        help="each session's training mode, as run's (guided)")
+    parser.add_argument("--results", metavar="DIR",
+                        help="every session's attempt results (JSON, and xAPI) here")
+    parser.add_argument("--theme", metavar="NAME", help="each session's colours, as run's")
+    parser.add_argument("--screen-reader", action="store_true",
+                        help="each session in one column, as run's: the browser's screen "
+                             "reader reads the terminal's rows, each then one text")
+    parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
+                        help="at most N sessions at once (8); the next tab is told the "
+                             "class is full")
+
+
+def _serve(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return serve_command(reg, args, err)
+
+
+SERVE: Command[Registry] = Command(
+    "serve",
+    "the simulator in a web browser for a class, each tab its own session "
+    "(needs ecf-tui[serve])",
+    _configure, _serve,
+    description="Listens on this machine alone (127.0.0.1) unless --host says "
+                "otherwise: it has no authentication, so another host is for a "
+                "training network only (a warning says so). Each browser tab is a "
+                "session of its own, at most --max-sessions at once.")
 
 
 def serve_command(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:

@@ -6,28 +6,82 @@ help-desk scenario's walk to the caller's screen (or to that step); with `--acti
 it takes those engine action ids. `replay FILE` runs the file's actions again with the
 courts as given now (`--profiles` applies) and exits 0 where every screen is the same,
 1 naming the first line that differs, 2 for a file that is not a transcript.
+
+The recording and replaying (they bring asyncio and the engine) are imported when a
+command runs: every run of `ecf-tui` imports this module.
 """
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from ecf_tui.court.command_line import Command
 from ecf_tui.court.errors import UserError
-from ecf_tui.court.files import write_text
-from ecf_tui.engine import Action, State
-from ecf_tui.registry.loading import Registry
-from ecf_tui.transcripts.format import Size, parse, size_text, to_text
-from ecf_tui.transcripts.record import AppDiffers, plan, plan_text, record
-from ecf_tui.transcripts.replay import replay
+
+if TYPE_CHECKING:
+    from ecf_tui.engine import Action, State
+    from ecf_tui.registry.loading import Registry
+    from ecf_tui.transcripts.format import Size
 
 EXIT_OK, EXIT_DIFFERS = 0, 1
+
+
+def _configure_transcript(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="COURT|STATE_CODE",
+                        help="where it starts: a court's start or an exact state code")
+    parser.add_argument("--scenario", metavar="ID",
+                        help="from COURT's start along this help-desk scenario's walk to "
+                             "the caller's screen")
+    parser.add_argument("--at", metavar="STEP",
+                        help="with --scenario: the scenario's walk up to this step")
+    parser.add_argument("--actions", metavar="ID,...",
+                        help="the engine's action ids to take, joined by commas (a login "
+                             "or Submit by its account: login:pacer:individual)")
+    parser.add_argument("--out", required=True, metavar="FILE",
+                        help="the transcript file to write")
+    parser.add_argument("--size", default="100x30", metavar="WxH",
+                        help="terminal size (100x30)")
+
+
+def _transcript(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ecf_tui.qa.command import parse_size
+
+    return transcript_command(reg, args.target, args.scenario, args.at, args.actions,
+                              Path(args.out), parse_size(args.size), out)
+
+
+TRANSCRIPT: Command[Registry] = Command(
+    "transcript",
+    "write a plain-text transcript: every screen as shown (password fields masked) and "
+    "the actions between them ('replay' checks it)",
+    _configure_transcript, _transcript)
+
+
+def _configure_replay(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE")
+
+
+def _replay(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return replay_command(reg, Path(args.file), out)
+
+
+REPLAY: Command[Registry] = Command(
+    "replay",
+    "replay a transcript headless and check the same screens appear (exit 1 naming the "
+    "first line that differs)",
+    _configure_replay, _replay)
 
 
 def transcript_command(reg: Registry, target: str, scenario: str | None, at: str | None,
                        actions: str | None, out_path: Path, size: Size, out: TextIO) -> int:
     """Write the transcript `target` (and the options) name to `out_path`. `actions` is
     `--actions` as given: ids joined by commas."""
+    from ecf_tui.court.files import write_text
+    from ecf_tui.transcripts.format import size_text, to_text
+    from ecf_tui.transcripts.record import AppDiffers, record
+
     start, taken = _walk(reg, target, scenario, at, actions)
     _check_out(out_path)
     try:
@@ -46,6 +100,9 @@ def transcript_command(reg: Registry, target: str, scenario: str | None, at: str
 
 def replay_command(reg: Registry, path: Path, out: TextIO) -> int:
     """Replay the transcript in `path`: 0 the same screens, 1 a line differs."""
+    from ecf_tui.transcripts.format import parse, size_text
+    from ecf_tui.transcripts.replay import replay
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -70,6 +127,7 @@ def _walk(reg: Registry, target: str, scenario: str | None, at: str | None,
           actions: str | None) -> tuple[State, list[Action]]:
     """The start state and the actions the options name, checked against the engine."""
     from ecf_tui.helpdesk.opening import open_target
+    from ecf_tui.transcripts.record import plan, plan_text
 
     if scenario and actions is not None:
         code = reg.load(target.partition("/")[0]).code
