@@ -101,6 +101,9 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         self.use_command_palette = mode in ("guided", "demo")
         self.walk_start: State | None = self.state
         """Where the walk a transcript (F10) replays began: the start, or a jump."""
+        self.visited: set[str] = set() if self.state is None else {self.state.step}
+        """The steps walked on since `walk_start`: the guide's way on from a page a
+        detour came back to is the way not yet taken (`engine.advice`)."""
         self.walk: list[str] = []
         """The action ids taken since `walk_start` (typed credentials as the account they
         matched: what F10's transcript replays; nothing typed)."""
@@ -117,7 +120,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         t = self.training
         return view.Coaching(self.mode, self._mistake, t.hint, t.accounts, t.tally,
                              self.demo.seen_email, self.demo.paused,
-                             self.desk.panel(self.profile, self.state))
+                             self.desk.panel(self.profile, self.state), frozenset(self.visited))
 
     def on_mount(self) -> None:
         if self.startup_problem:
@@ -176,6 +179,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
     def on_picker_screen_picked(self, message: PickerScreen.Picked) -> None:
         self.profile = self.registry.load(message.code)
         self.state = self.walk_start = engine.start(self.profile)
+        self.visited = {self.state.step}
         self._begin()
 
     # -- the flow ----------------------------------------------------------
@@ -201,6 +205,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         self._took(action, mistake)
         self.state = new
         self.walk.append(action.id)
+        self.visited.add(new.step)
         self._show()
         if self.training.ends_at(self.profile, new):  # practice, assess: the result over it
             record = self.training.file(new)
@@ -220,7 +225,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         on a screen made for it, as after a move from a page of another kind (a screen
         that shows one page after another keeps its scroll position)."""
         self.state = state
-        self.walk_start, self.walk = state, []
+        self.walk_start, self.walk, self.visited = state, [], {state.step}
         self._mistake, self.training.hint = mistake, False
         self._show(new_screen)
 

@@ -115,6 +115,8 @@ class Coaching:
     """Demo: paused (Space)."""
     desk: DeskView | None = None
     """The help-desk panel, where F3 opened it."""
+    visited: frozenset[str] = frozenset()
+    """The steps the walk shown has been on (the guide's way on after a detour)."""
 
     @property
     def coached(self) -> bool:
@@ -241,12 +243,8 @@ def walk_stages(profile: CourtProfile) -> tuple[int, ...]:
     known = _WALKS.get(id(profile))
     if known is not None and known[0] is profile:
         return known[1]
-    state, seen, stages = engine.start(profile), set(), []
-    while (action := engine.advice(profile, state)) is not None and state not in seen:
-        seen.add(state)
-        stages.append(engine.stage_of(profile.steps[state.step]))
-        state = engine.step(profile, state, action)
-    stages.append(engine.stage_of(profile.steps[state.step]))
+    states = [engine.start(profile), *(to for _, _, to in engine.guide_walk(profile))]
+    stages = [engine.stage_of(profile.steps[state.step]) for state in states]
     walked = tuple(sorted(set(stages) - {0}))
     _WALKS[id(profile)] = (profile, walked)
     return walked
@@ -272,7 +270,7 @@ def build(profile: CourtProfile, state: State, code: str,
     number, count = _stage_number(profile, stage)
     outcome = engine.outcome(profile, state)
     coached = coaching.coached
-    advised = engine.advice(profile, state) if coached else None
+    advised = engine.advice(profile, state, coaching.visited) if coached else None
     guidance = _guidance(profile, state, step) if coached or coaching.hint else ()
     shows_accounts = coached or coaching.accounts
     return View(
@@ -312,7 +310,7 @@ def build(profile: CourtProfile, state: State, code: str,
 
 
 def _demo_next(profile: CourtProfile, state: State, coaching: Coaching) -> str:
-    move = demo.demo_move(profile, state, coaching.seen_email)
+    move = demo.demo_move(profile, state, coaching.seen_email, coaching.visited)
     return "The end of the guide's path." if move is None else demo.describe(move)
 
 

@@ -1,7 +1,8 @@
 """Provides the flow engine: a pure state machine over a court profile.
 
 `step(profile, state, action)` returns the next state; `actions(profile, state)`
-lists what the user can do; `advice` is the guide's way from any state;
+lists what the user can do; `advice` is the guide's way from any state, `guide_walk`
+the guide's walk from the start;
 `situation` and `short_code` read a state as a person does. Nothing here imports
 Textual: screens render the state and turn keys into actions, and never decide
 where the flow goes.
@@ -26,7 +27,7 @@ from ecf_tui.engine.accounts import (
     own_accounts,
     submit_link,
 )
-from ecf_tui.engine.advice import advice
+from ecf_tui.engine.advice import advice, guide_walk
 from ecf_tui.engine.codes import short_code, situation
 from ecf_tui.engine.mistakes import mistake
 from ecf_tui.engine.pages import CMECF_PAGES, END_KINDS, is_chrome
@@ -56,6 +57,7 @@ __all__ = [
     "State",
     "actions",
     "advice",
+    "guide_walk",
     "is_chrome",
     "is_end",
     "login",

@@ -3,6 +3,8 @@ with the trainee's own accounts. Following it leads to the best end still open."
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
+
 from ecf_tui.court.profile import (
     ConfirmStep,
     CourtProfile,
@@ -15,11 +17,12 @@ from ecf_tui.court.profile import (
 from ecf_tui.engine.accounts import own_account_ids
 from ecf_tui.engine.pages import CMECF_PAGES, awaits_refresh, menu_refreshes
 from ecf_tui.engine.state import Action, State
-from ecf_tui.engine.transitions import actions, is_end
+from ecf_tui.engine.transitions import actions, is_end, start, step
 
 
-def advice(profile: CourtProfile, state: State) -> Action | None:
-    """What the court's guide tells the user to do here; None at an end."""
+def advice(profile: CourtProfile, state: State, visited: Collection[str] = ()) -> Action | None:
+    """What the court's guide tells the user to do here; None at an end. `visited`: the
+    steps the walk has been on, where it is known (a detour that came back goes on)."""
     offered = {a.id: a for a in actions(profile, state)}
     if not offered or is_end(profile, state):
         return None
@@ -51,9 +54,33 @@ def advice(profile: CourtProfile, state: State) -> Action | None:
             if pacer.kind == "firm":
                 return offered.get(logout)
             return offered.get("back" if cmecf.person != pacer.person else "submit")
-    # Site pages, Utilities pages, info pages, the e-mail: the first way on.
+    # Site pages, Utilities pages, info pages, the e-mail: the first way on, in the
+    # guide's order; once the walk has been where it leads (a side procedure off the
+    # home page, done and come back from), the first way on to a page not yet seen.
     ways_on = [a for a in offered.values() if a.name in ("begin", "follow", "link", "back")]
+    if visited and len(ways_on) > 1:
+        fresh = [a for a in ways_on if step(profile, state, a).step not in visited]
+        if fresh:
+            return fresh[0]
     return ways_on[0] if ways_on else offered.get(logout)
+
+
+def guide_walk(profile: CourtProfile, state: State | None = None
+               ) -> Iterator[tuple[State, Action, State]]:
+    """The guide's walk from `state` (the start): each state, the move the guide makes
+    there and where it leads, remembering the pages it has been on, so that a detour
+    comes back and goes on. It stops at an end, or before a move it made before from
+    the same state (the walk would go round for ever)."""
+    state = start(profile) if state is None else state
+    visited, made = {state.step}, set()
+    while (action := advice(profile, state, visited)) is not None:
+        if (state, action.id) in made:
+            return
+        made.add((state, action.id))
+        target = step(profile, state, action)
+        yield state, action, target
+        visited.add(target.step)
+        state = target
 
 
 def _refresh_move(profile: CourtProfile, offered: dict[str, Action]) -> str:

@@ -4,9 +4,21 @@ start, no unreachable step, no trap, and a passing end reachable from every stat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ecf_tui.court.profile import MISTAKE_KINDS, NOTICE_KEYS, CourtProfile, Loc, step_references
+from ecf_tui.court.profile import (
+    MISTAKE_KINDS,
+    NOTICE_KEYS,
+    CourtProfile,
+    Loc,
+    Text,
+    step_references,
+)
+
+if TYPE_CHECKING:
+    from ecf_tui.engine import State
 
 ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
 
@@ -82,6 +94,8 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
                     f"add one with person = \"{person}\" and linked = false."))
     if graph and not problems:
         problems += _graph_problems(profile)
+    if graph and not problems:
+        problems += walk_problems(profile)
     return problems
 
 
@@ -119,3 +133,61 @@ def _graph_problems(profile: CourtProfile) -> list[Problem]:
                                     "give the step a way on or back."))
             break
     return problems
+
+
+def walk_problems(profile: CourtProfile) -> list[Problem]:
+    """The guide's walk (`engine.guide_walk`: what `paths`' happy path, the job aid and
+    the demo follow) must reach the full menus with the trainee's own accounts linked,
+    and meet the guide's numbered steps in the guide's order: the first step where it
+    does not is named."""
+    from ecf_tui import engine
+
+    walk = list(engine.guide_walk(profile))
+    end = walk[-1][2] if walk else engine.start(profile)
+    problems = _order_problems(profile, [engine.start(profile), *(t for _, _, t in walk)])
+    if engine.advice(profile, end, {s.step for _, _, s in walk}) is not None:
+        page = profile.steps[end.step]
+        problems.append(Problem(("steps", end.step), f"is where the guide's walk goes round: "
+                                f"from this {page.kind} page it would go back the way it came.",
+                                "put the link to the guide's next step first among the "
+                                "page's links (a detour's page needs a way back)."))
+    elif engine.outcome(profile, end) != "pass" or profile.steps[end.step].kind != "refreshed":
+        problems.append(Problem(("steps", end.step), "is where the guide's walk ends, short "
+                                "of the full menus: it never reaches the refreshed page with "
+                                "the trainee's own accounts linked.",
+                                "make the guide's way on the first link of each page before "
+                                "it (the walk takes the first way on it has not taken)."))
+    return problems
+
+
+def _guide_number(step_texts: tuple[Text, ...]) -> int | None:
+    """The smallest of the guide's step numbers a page carries ("Step 3", "5", "STEP 6")."""
+    found = [int(m.group()) for t in step_texts if (m := re.search(r"\d+", t.text))]
+    return min(found) if found else None
+
+
+def _order_problems(profile: CourtProfile, states: list[State]) -> list[Problem]:
+    """The guide's numbered steps along the walk: each met first no earlier than the one
+    before, and none of the numbers passed left out."""
+    seen: list[str] = []
+    highest, at = 0, ""
+    for state in states:
+        if state.step in seen:
+            continue  # a page a detour came back to: met already
+        seen.append(state.step)
+        number = _guide_number(profile.steps[state.step].guide_steps)
+        if number is None:
+            continue
+        if number < highest:
+            return [Problem(("steps", state.step), f"is the guide's step {number}, but the "
+                            f"guide's walk reaches it after step {highest} ('{at}'): the walk "
+                            "leaves the guide's order here.",
+                            "make the link to this step come before the one to "
+                            f"'{at}' on the page that offers both.")]
+        highest, at = number, state.step
+    skipped = [(n, sid) for sid, st in profile.steps.items() if sid not in seen
+               and (n := _guide_number(st.guide_steps)) is not None and n < highest]
+    return [Problem(("steps", sid), f"is the guide's step {n}, but the guide's walk never "
+                    "comes to it: the walk leaves the guide's order before it.",
+                    "make the link to it the first way on of the page before it in the "
+                    "guide.") for n, sid in sorted(skipped)[:1]]

@@ -169,20 +169,16 @@ def shortest_route(graph: StateGraph, sources: Iterable[State], goal: set[State]
 
 
 def follow_advice(graph: StateGraph, state: State) -> list[Edge]:
-    """The guide's way from `state` to an end; where advice would go round in a circle,
-    the shortest way to any end instead. In a broken profile, where no end can be
-    reached, the route stops where the way runs out."""
+    """The guide's way from `state` to an end (`engine.guide_walk`, a detour's come back
+    included); where it would go round in a circle, the shortest way on to any end
+    instead. In a broken profile, where no end can be reached, the route stops where
+    the way runs out."""
     profile = graph.profile
-    route: list[Edge] = []
-    seen = {state}
-    while (action := engine.advice(profile, state)) is not None:
-        target = engine.step(profile, state, action)
-        if target in seen:
-            return route + (shortest_route(graph, [state], set(graph.ends())) or [])
-        route.append(Edge(state, action, target))
-        seen.add(target)
-        state = target
-    return route
+    route = [Edge(*move) for move in engine.guide_walk(profile, state)]
+    end = route[-1].target if route else state
+    if engine.advice(profile, end) is None:
+        return route
+    return route + (shortest_route(graph, [end], set(graph.ends())) or [])
 
 
 def paths(graph: StateGraph) -> list[Path]:

@@ -90,9 +90,9 @@ def _guide_until(profile: CourtProfile, scenario: Scenario, state: State,
     """The guide's way from `state` to the first state on `step`, logging in and
     submitting with the scenario's accounts; None where it never gets there."""
     taken: list[Action] = []
-    seen = {state}
+    seen, visited = {state}, {state.step}
     while state.step != step and len(taken) < MAX_GUIDE_MOVES:
-        action = engine.advice(profile, state)
+        action = engine.advice(profile, state, visited)
         if action is None:
             return None
         action = _with_accounts(profile, scenario, action)
@@ -103,6 +103,7 @@ def _guide_until(profile: CourtProfile, scenario: Scenario, state: State,
         if state in seen:
             return None
         seen.add(state)
+        visited.add(state.step)
         taken.append(action)
     return taken if state.step == step else None
 

@@ -43,9 +43,9 @@ class DemoKeys(Host):
                 self.screen, StepScreen | DialogScreen):
             return
         fields = list(self.screen.query("#page Input"))
-        move = self.demo.next(self.profile, self.state, len(fields))
+        move = self.demo.next(self.profile, self.state, len(fields), self.visited)
         if move is None:
-            self.notify("The demo reached the end of the guide's path.", title="Demo")
+            self.notify(self.demo.ended, title="Demo")
         elif isinstance(move, Fill):
             cast(Input, fields[move.at]).value = move.value
         else:

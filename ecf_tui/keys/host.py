@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         desk: HelpDeskSession
         walk_start: State | None
         walk: list[str]
+        visited: set[str]
 
         @property
         def holding_keys(self) -> bool: ...

@@ -177,7 +177,7 @@ def out_of_sight(app: EcfApp) -> list[str]:
     assert app.profile is not None and app.state is not None
     screen = app.screen
     wanted: list[Widget] = list(screen.query(".notice"))
-    advice = engine.advice(app.profile, app.state)
+    advice = engine.advice(app.profile, app.state, app.visited)
     if advice is not None and advice.name not in KEY_ONLY:
         wanted.append(carrier(app, advice))
         if advice.typed:
@@ -201,7 +201,7 @@ def arrival_problems(app: EcfApp) -> list[str]:
 
     assert app.profile is not None and app.state is not None
     focused = app.focused
-    advice = engine.advice(app.profile, app.state)
+    advice = engine.advice(app.profile, app.state, app.visited)
     want: Widget | None = None
     if advice is not None and advice.name not in ("refresh", "clear-cache"):
         try:

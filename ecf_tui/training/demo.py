@@ -5,6 +5,7 @@ refreshing the menus). Each move is described in a few words for the caption."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ecf_tui import engine
@@ -12,13 +13,14 @@ from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, State
 
 
-def demo_move(profile: CourtProfile, state: State, seen_email: bool) -> Action | None:
+def demo_move(profile: CourtProfile, state: State, seen_email: bool,
+              visited: Collection[str] = ()) -> Action | None:
     """The demo's next action from `state`; None at an end. `seen_email`: the e-mail
-    notification was shown already."""
+    notification was shown already; `visited`: the steps the demo has been on."""
     offered = {a.id: a for a in engine.actions(profile, state)}
     if "email" in offered and not seen_email:
         return offered["email"]
-    return engine.advice(profile, state)
+    return engine.advice(profile, state, visited)
 
 
 def describe(action: Action) -> str:
@@ -67,12 +69,26 @@ class DemoPlayer:
     seen_email: bool = False
     _typing: list[str] = field(default_factory=list)
     """What of a typed move is still to show ("login", "password", "send")."""
+    ended: str = "The demo reached the end of the guide's path."
+    """Why the demo paused where it can go no further."""
+    _at: State | None = None
+    """Where the demo's last move led; a state elsewhere (a jump) begins a new walk."""
+    _made: set[tuple[State, str]] = field(default_factory=set)
 
-    def next(self, profile: CourtProfile, state: State, fields: int) -> Action | Fill | None:
-        """The next beat from `state` on a page with `fields` text fields: a field to
-        fill, or the action to take; None at the end of the guide's path (the demo
-        pauses there)."""
-        move = demo_move(profile, state, self.seen_email)
+    def next(self, profile: CourtProfile, state: State, fields: int,
+             visited: Collection[str] = ()) -> Action | Fill | None:
+        """The next beat from `state` on a page with `fields` text fields (`visited`: the
+        steps the walk has been on): a field to fill, or the action to take; None where
+        the demo ends (it pauses there, and `ended` says why): at the end of the guide's
+        path, or before a move it has made from this state already (a demo never goes
+        round in a circle)."""
+        if state != self._at:
+            self._made = set()
+        move = demo_move(profile, state, self.seen_email, visited)
+        if move is not None and (state, move.id) in self._made:
+            self.ended = ("The demo stops here: the guide's way from this page goes back "
+                          "to where it has been.")
+            move = None
         if move is None:
             self.paused = True
             return None
@@ -86,6 +102,8 @@ class DemoPlayer:
             self._typing = []
         if move.name == "email":
             self.seen_email = True
+        self._made.add((state, move.id))
+        self._at = engine.step(profile, state, move)
         return move
 
     def stop(self) -> None:

@@ -44,10 +44,11 @@ class StepIndicator(Vertical):
             yield Chrome(self.view.stage_label, classes="stage-label")
             if self.view.guide_steps:
                 yield Chrome("guide: ", classes="guide-step-label")
-                for at, step in enumerate(self.view.guide_steps):
-                    if at:  # two of the guide's steps on one page: "guide: 5, 6"
-                        yield Chrome(", ", classes="guide-step-label")
-                    yield TextLabel(step, classes="guide-step")
+                *early, last = self.view.guide_steps
+                for step in early:  # two of the guide's steps on one page: "guide: 5, 6"
+                    yield TextLabel(step, classes="guide-step -early")
+                    yield Chrome(", ", classes="guide-step-label")
+                yield TextLabel(last, classes="guide-step")
             else:
                 yield Chrome("", classes="guide-step")
             if self.view.tally is not None:
