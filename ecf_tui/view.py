@@ -21,6 +21,7 @@ from ecf_tui.court.fidelity import contains, fold, texts
 from ecf_tui.court.profile import (
     About,
     CourtProfile,
+    FrontRole,
     MainStep,
     MistakeKind,
     Step,
@@ -228,6 +229,10 @@ class View:
         found += [t for t in (self.notice, self.email_label, self.clear_cache_label) if t]
         return found + list(self.names or ())
 
+
+FRONT_ROLES: dict[FrontRole, str] = {"go-live": "Go-live", "ready": "Have ready",
+                                     "warning": "Warning", "contact": "Contact"}
+"""The simulator's labels for what a paragraph of the guide's own front sections is."""
 
 ACCOUNT_STEPS = frozenset({"login", "link-form", "dialog"})
 """The kinds of page where credentials are typed: the side panel lists the practice

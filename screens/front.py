@@ -4,10 +4,13 @@ way in."""
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from textual.app import ComposeResult
 
-from ecf_tui.court.profile import FrontStep, Text
+from ecf_tui.court.profile import FrontSection, FrontStep, Text
 from ecf_tui.screens.step import StepScreen
+from ecf_tui.view import FRONT_ROLES
 from ecf_tui.widgets import ActionButton, ButtonRow, Chrome, PageText, TextLabel, texts
 
 
@@ -17,6 +20,12 @@ class FrontScreen(StepScreen[FrontStep]):
         about = self.view.about
         assert about is not None, "the view gives the front page the guide's front matter"
         yield PageText(about.guide_title, classes="front-title")
+        if about.sections:
+            for section in about.sections:
+                yield from self._guides_section(section)
+            if about.steps_heading is not None:
+                yield TextLabel(about.steps_heading, classes="front-heading")
+            return
         yield from texts(about.intro)
         # The headings are the simulator's own labels for the guide's sections.
         if about.go_live is not None:
@@ -28,6 +37,17 @@ class FrontScreen(StepScreen[FrontStep]):
             yield from self._section(heading, items)
         if about.steps_heading is not None:
             yield TextLabel(about.steps_heading, classes="front-heading")
+
+    def _guides_section(self, section: FrontSection) -> ComposeResult:
+        """One of the guide's own sections, in the guide's order: its heading, then its
+        paragraphs, a run of go-live, warning, contact or have-ready ones under the
+        simulator's label for what they are."""
+        if section.heading is not None:
+            yield TextLabel(section.heading, classes="front-heading")
+        for role, run in groupby(section.paragraphs, key=lambda p: p.role):
+            if role is not None:
+                yield Chrome(FRONT_ROLES[role], classes=f"front-role -{role}")
+            yield from texts(run, classes="front-item" if role else "")
 
     def _section(self, heading: str | Text, items: list[Text]) -> ComposeResult:
         """A section under the guide's own heading where it has one, else the simulator's."""

@@ -27,7 +27,8 @@ class CourtChoice:
     @classmethod
     def of(cls, profiles: Iterable[CourtProfile]) -> list[CourtChoice]:
         """A choice for each court: its code, name and go-live date (the guide's)."""
-        return [cls(p.code, p.name.text, p.about.go_live.text if p.about.go_live else None)
+        return [cls(p.code, p.name.text, p.about.go_live_date.text if p.about.go_live_date
+                    else None)
                 for p in profiles]
 
 

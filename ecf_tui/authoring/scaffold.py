@@ -34,8 +34,12 @@ CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 
 @dataclass(frozen=True)
 class Mark:
+    """A warning `validate` gives at a line of a profile: a `# FILL IN:` mark left, or a
+    part the guide is silent on."""
+
     line: int
     text: str
+    said: str = "still the template's"
 
 
 def marks(path: Path) -> list[Mark]:

@@ -142,7 +142,7 @@ def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO, *,
         if c.ok is not None:
             print(c.ok, file=out)
         for mark in c.warnings:
-            print(f"warn  {c.file}:{mark.line}: still the template's: {mark.text}", file=out)
+            print(f"warn  {c.file}:{mark.line}: {mark.said}: {mark.text}", file=out)
         if c.problems:
             print(ProfileErrors(c.file, c.problems).paragraph(), file=err)
     if coverage:
@@ -154,7 +154,7 @@ def validate_paths(reg: Registry, names: list[str], out: TextIO, err: TextIO, *,
 
 def _check_court(reg: Registry, path: Path) -> Checked:
     kind = "base" if path.name.startswith(BASE_PREFIX) else "court"
-    done = Checked(path, kind, warnings=marks(path))
+    done = Checked(path, kind, warnings=marks(path) + _silences(path))
     try:
         done.ok = validate_file(reg, path)
     except ProfileErrors as broken:
@@ -162,6 +162,21 @@ def _check_court(reg: Registry, path: Path) -> Checked:
     except UserError as problem:
         done.problems = [problem]
     return done
+
+
+def _silences(path: Path) -> list[Mark]:
+    """A warning for each part the profile says its guide is silent on, at the line of
+    its `silent` list: the simulator's default stands there (`court.silence`)."""
+    from ecf_tui.court.silence import SAID
+
+    try:
+        silent = read_toml(path).get("silent")
+    except UserError:
+        return []  # the file's own problem, reported as one
+    place = find_place(path, ("silent",)) or ""
+    line = _LINE.search(place)
+    return [Mark(int(line[1]) if line else 1, SAID[part], said=f"the guide is silent on {part}")
+            for part in silent if part in SAID] if isinstance(silent, list) else []
 
 
 def _duplicates(reg: Registry) -> list[Checked]:
@@ -224,7 +239,8 @@ def _as_json(checked: Checked) -> dict[str, object]:
 
     return {"file": str(checked.file), "kind": checked.kind, "ok": not checked.problems,
             "summary": checked.ok, "problems": [problem(p) for p in checked.problems],
-            "warnings": [{"line": m.line, "text": m.text} for m in checked.warnings]}
+            "warnings": [{"line": m.line, "text": m.text, "said": m.said}
+                         for m in checked.warnings]}
 
 
 def _print_coverage(path: Path, out: TextIO) -> None:

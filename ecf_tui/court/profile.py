@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ecf_tui.court.silence import SilentPart
+
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
@@ -491,11 +493,38 @@ class Endings(Model):
     """Linked, but not one person's individual accounts (a firm's, a colleague's)."""
 
 
+FrontRole = Literal["go-live", "ready", "warning", "contact"]
+
+
+class FrontParagraph(Text):
+    """A paragraph of the guide's front matter, verbatim, and what it is where it is one
+    of the things the front page points out (`role`)."""
+
+    role: FrontRole | None = None
+    """`go-live`: the date the court goes live; `ready`: what to have at hand; `warning`;
+    `contact`: whom to ask for help."""
+
+
+class FrontSection(Model):
+    """One of the guide's own sections before its steps: its heading and paragraphs."""
+
+    heading: Text | None = None
+    """The section's heading, where the guide gives it one."""
+    paragraphs: list[FrontParagraph] = Field(min_length=1)
+    """The section's paragraphs, in the guide's order."""
+
+
 class About(Model):
-    """What the guide says around the steps: purpose, dates, warnings, contacts."""
+    """What the guide says around the steps: purpose, dates, warnings, contacts. Either
+    in fixed slots (intro, go-live, ready, warnings, contacts, reminders: drawn in that
+    order) or as the guide's own `sections`, drawn in the guide's order."""
 
     guide_title: Text
     """The guide's own title."""
+    sections: list[FrontSection] = []
+    """The guide's front matter as its own sections, in its order, each paragraph marked
+    with what it is where it is a go-live date, a warning, a contact or what to have
+    ready. Given, it takes the place of intro, ready, warnings, contacts and reminders."""
     intro: list[Text] = []
     """The guide's introduction, paragraph by paragraph."""
     go_live: Text | None = None
@@ -513,6 +542,23 @@ class About(Model):
     """The guide's own heading over its reminders ("Helpful reminders:"), where it has one."""
     steps_heading: Text | None = None
     """The guide's heading over its steps ("Linking Instructions"), shown above Begin."""
+
+    @model_validator(mode="after")
+    def _sections_or_slots(self) -> About:
+        slots = [name for name in ("intro", "ready", "warnings", "contacts", "reminders")
+                 if getattr(self, name)]
+        if self.sections and slots:
+            raise ValueError(f"give the front matter as sections or in slots, not both: "
+                             f"move {', '.join(slots)} into the sections where the guide "
+                             "has them")
+        return self
+
+    @property
+    def go_live_date(self) -> Text | None:
+        """The go-live date the court picker shows: `go_live`, else the paragraph of the
+        sections marked go-live."""
+        marked = [p for s in self.sections for p in s.paragraphs if p.role == "go-live"]
+        return self.go_live or (marked[0] if marked else None)
 
 
 NoticeKey = Literal[
@@ -595,6 +641,10 @@ class CourtProfile(Model):
     where one lacks; a court's guide's words override them where it has some)."""
     assessment: Assessment = Assessment()
     """The assessment's pass rule."""
+    silent: list[SilentPart] = []
+    """The parts the flow needs that the court's guide is silent on ("refresh",
+    "menu_bar.full"): the simulator's default fills each, marked as the simulator's and
+    saying the guide does not say (`court.silence`); validate warns of each."""
 
     def steps_of(self, kind: str) -> list[str]:
         return [sid for sid, s in self.steps.items() if s.kind == kind]

@@ -69,15 +69,18 @@ def guide_walk(profile: CourtProfile, state: State | None = None
                ) -> Iterator[tuple[State, Action, State]]:
     """The guide's walk from `state` (the start): each state, the move the guide makes
     there and where it leads, remembering the pages it has been on, so that a detour
-    comes back and goes on. It stops at an end, or before a move it made before from
-    the same state (the walk would go round for ever)."""
+    comes back and goes on. It stops at an end, or before a move back to a state it has
+    left where it would go on the same way as before (round for ever)."""
     state = start(profile) if state is None else state
-    visited, made = {state.step}, set()
+    visited: set[str] = {state.step}
+    made: dict[State, str] = {}
     while (action := advice(profile, state, visited)) is not None:
-        if (state, action.id) in made:
-            return
-        made.add((state, action.id))
         target = step(profile, state, action)
+        made[state] = action.id
+        if target in made:
+            again = advice(profile, target, visited | {target.step})
+            if again is None or again.id == made[target]:
+                return
         yield state, action, target
         visited.add(target.step)
         state = target

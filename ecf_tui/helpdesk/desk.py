@@ -41,6 +41,12 @@ def accounts(profile: CourtProfile, state: State) -> tuple[str, ...]:
         lines.append(f"Linked in this walk: PACER {profile.accounts.pacer[pacer].username.text}"
                      f" with CM/ECF {profile.accounts.cmecf[cmecf_id].login.text}; menus "
                      f"{'refreshed' if state.full_menus else 'not refreshed yet'}.")
+        if "refresh" in profile.silent and not state.full_menus:
+            lines.append("The court's guide does not say how to refresh the menus: the "
+                         "simulator's default way stands in for it.")
+        if "menu_bar.full" in profile.silent and state.full_menus:
+            lines.append("The court's guide does not name the full menus: 'Filing menus' "
+                         "stands in for them.")
     return tuple(lines)
 
 

@@ -11,11 +11,11 @@ from typing import Literal
 
 from ecf_tui import __version__, engine
 from ecf_tui.court.fidelity import Loc, texts
-from ecf_tui.court.profile import About, ConfirmStep, CourtProfile, Step, Text
+from ecf_tui.court.profile import About, ConfirmStep, CourtProfile, FrontParagraph, Step, Text
 from ecf_tui.flows import codebook, graph
 from ecf_tui.training.demo import describe
+from ecf_tui.view import FRONT_ROLES, says
 from ecf_tui.view import build as build_view
-from ecf_tui.view import says
 from ecf_tui.widgets.page_text import mark
 
 Source = Literal["guide", "other-guide", "simulator", "chrome"]
@@ -177,7 +177,12 @@ def _notes(court: str) -> tuple[str, ...]:
 
 def _front(about: About) -> tuple[Section, ...]:
     """The guide's front matter, under the same headings as the simulator's front page
-    (the guide's own heading where it has one); a section the guide lacks is left out."""
+    (the guide's own heading where it has one); a section the guide lacks is left out.
+    A guide's own sections come in its order, each paragraph said for what it is."""
+    if about.sections:
+        return tuple(Section(piece(s.heading) if s.heading else chrome("From the guide"),
+                             tuple(_front_line(p) for p in s.paragraphs), listed=False)
+                     for s in about.sections)
     found = []
     if about.go_live is not None:
         found.append(Section(chrome("Go-live"), ((piece(about.go_live, compact=True),),),
@@ -191,6 +196,13 @@ def _front(about: About) -> tuple[Section, ...]:
         if items:
             found.append(Section(heading, tuple((piece(t),) for t in items)))
     return tuple(found)
+
+
+def _front_line(paragraph: FrontParagraph) -> Line:
+    """A paragraph of the guide's sections, after the simulator's word for what it is."""
+    if paragraph.role is None:
+        return (piece(paragraph),)
+    return (chrome(f"{FRONT_ROLES[paragraph.role]}:"), piece(paragraph))
 
 
 def _step(profile: CourtProfile, number: int, state: engine.State,

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from ecf_tui.court import silence
 from ecf_tui.court.errors import ProfileErrors, UserError
 from ecf_tui.court.profile import CourtProfile
 from ecf_tui.court.toml_places import describe_loc, find_place
@@ -247,7 +248,7 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
         if found is not None:
             graph.remember(*found)
             return found[0]
-    raw = _recredit(raw, path)
+    raw = _recredit(silence.fill(raw), path)
     try:
         profile = CourtProfile.model_validate(raw)
     except ValidationError as err:
