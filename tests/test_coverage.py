@@ -77,3 +77,30 @@ def test_the_same_words_count_whatever_their_markup_and_stops(reg) -> None:
              "➔ PACER LOGIN\n\nClient Code.\n\nCM ECF Billing\n")
     assert [s.shown for s in coverage(canb, guide)] == [
         "page", "page", "page", "page", "page", "page", "nowhere"]
+
+
+def test_an_abbreviation_never_ends_a_sentence() -> None:
+    """"U.S." and its kind, bare, in brackets or quotes, or at a line's end, do not end a
+    sentence; one at a paragraph's end still ends with it; a stop inside closing quotes
+    does end one, and "No." ends one unless a number follows it."""
+    guide = ("Write to the U.S. Bankruptcy Court (U.S. Courthouse, No. 5 Main St. Example) "
+             "or see 11 U.S.C. 101. Mr. J. Smith, Ms. Lee and Dr. Jones of Example Inc. "
+             "answer.\n\n"
+             "Open Jan. 2 to Dec. 30, 9 a.m. to 4 p.m.\n\n"
+             "Filed in the\nU.S.\nBankruptcy Court.\n\n"
+             "This court is part of the U.S.\n\n"
+             'Then see the "U.S. Code." Done.\n\n'
+             "If asked to save, click No. Then log out.\n")
+    assert sentences(guide) == [
+        (1, "Write to the U.S. Bankruptcy Court (U.S. Courthouse, No. 5 Main St. Example) "
+            "or see 11 U.S.C. 101."),
+        (1, "Mr. J. Smith, Ms. Lee and Dr. Jones of Example Inc. answer."),
+        (3, "Open Jan. 2 to Dec. 30, 9 a.m. to 4 p.m."),
+        (5, "Filed in the U.S. Bankruptcy Court."),
+        (9, "This court is part of the U.S."),
+        (11, 'Then see the "U.S. Code."'),
+        (11, "Done."),
+        (13, "If asked to save, click No."),
+        (13, "Then log out."),
+    ]
+

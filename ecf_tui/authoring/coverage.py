@@ -27,9 +27,23 @@ class Sentence:
     """"page", "panel" or "nowhere"."""
 
 
-ABBREVIATIONS = frozenset({"R.", "P.", "Fed.", "App.", "Civ.", "Crim.", "Bankr.", "U.S.",
-                           "etc.", "e.g.", "i.e."})
-"""Words ending in a full stop that do not end a sentence (the redaction rules' cites)."""
+ABBREVIATIONS = frozenset({
+    "R.", "P.", "Fed.", "App.", "Civ.", "Crim.", "Bankr.",  # the redaction rules' cites
+    "etc.", "vs.", "v.", "Mr.", "Mrs.", "Ms.", "Dr.", "Jr.", "Sr.", "St.", "Inc.", "Co.",
+    "Corp.", "Ltd.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+    "Sept.", "Oct.", "Nov.", "Dec."})
+"""Words ending in a full stop that never end a sentence. Dotted initials ("U.S.",
+"U.S.C.", "e.g.", "a.m.") and a capital's initial ("J.") are abbreviations by their
+shape (`_INITIALS`); "No." is one only before a number (`_BEFORE_NUMBER`)."""
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")
+_BEFORE_NUMBER = frozenset({"No.", "Nos."})
+"""Abbreviations that are words too: "No. 5" goes on, "click No." ends."""
+_LIST_MARK = re.compile(r"^\d{1,2}\.$")
+"""A list's number, which begins a sentence rather than ending one ("2. Click Login")."""
+_OPENING = "([{\"'“‘*"
+_CLOSING = ")]}\"'”’*"
+"""Marks around a word that are not it: "(U.S." is "U.S.", and the stop in 'court."'
+ends the sentence as the one in "court." does."""
 
 
 def sentences(guide: str) -> list[tuple[int, str]]:
@@ -47,14 +61,29 @@ def sentences(guide: str) -> list[tuple[int, str]]:
     found = []
     for number, lines in paragraphs:
         words, current = " ".join(lines).split(), []
-        for word in words:
+        for at, word in enumerate(words):
             current.append(word)
-            if word[-1] in ".!?" and word not in ABBREVIATIONS and len(word) > 2:
+            following = words[at + 1] if at + 1 < len(words) else ""
+            if _ends(word, following) and not (len(current) == 1 and _LIST_MARK.match(word)):
                 found.append((number, " ".join(current)))
                 current = []
         if current:
             found.append((number, " ".join(current)))
     return found
+
+
+def _ends(word: str, following: str) -> bool:
+    """Whether a sentence ends with `word` (and `following` begins the next): a word
+    that ends in a stop, with any closing quote or bracket after it, unless it is an
+    abbreviation. At a paragraph's end every sentence ends, abbreviation or not."""
+    core = word.lstrip(_OPENING).rstrip(_CLOSING)
+    if not core or core[-1] not in ".!?":
+        return False
+    if core[-1] != ".":
+        return True
+    if core in _BEFORE_NUMBER:
+        return not following.lstrip(_OPENING)[:1].isdigit()
+    return core not in ABBREVIATIONS and not _INITIALS.match(core)
 
 
 def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
