@@ -41,7 +41,7 @@ def test_the_picture_and_the_guides_headings_count_where_they_are_shown(reg) -> 
     assert where["MSSB"]["Buttons: \"Submit\" and \"Clear\"."] == "panel"
     assert where["CANB"]["Helpful reminders:"] == "page"
     assert where["CANB"]["Linking Your Account"] == "page"
-    assert where["CANB"]["CM/ECF John Attorney PACER John Attorney"] == "page"
+    assert where["CANB"]["CM/ECF John Attorney"] == where["CANB"]["PACER John Attorney"] == "page"
 
 
 def test_a_piece_of_a_sentence_counts_only_with_the_guides_words_around_it(reg) -> None:
@@ -102,5 +102,37 @@ def test_an_abbreviation_never_ends_a_sentence() -> None:
         (11, "Done."),
         (13, "If asked to save, click No."),
         (13, "Then log out."),
+    ]
+
+
+def test_a_heading_and_the_line_after_it_are_two_sentences() -> None:
+    """A short line with no stop (a heading, a label, a list's item) ends its sentence
+    where the next line begins with a capital, and so does a line before the next
+    step's number; a line that wraps (long, or ending in a word or mark that leads on,
+    or before a line in lower case) joins the next. Each sentence names its own line."""
+    guide = ("Linking Instructions\nGo to the court's website and click Document Filing "
+             "System.\n\n"
+             "Helpful reminders:\nRefresh the screen if the menus do not appear.\n\n"
+             "Your Account\nChange Client Code\nReview Billing History\n\n"
+             "STEP 4 Enter your CM/ECF login and password and then click Submit on the "
+             "form\nSTEP 5 Check the names.\n\n"
+             "After you link, log in to CM/ECF with the username and password of your "
+             "upgraded\nPACER account from then on.\n\n"
+             "Linking is a one-time\nprocess.\n\n"
+             "Call the Example Court help desk at\nExample 0100 for help.\n")
+    assert sentences(guide) == [
+        (1, "Linking Instructions"),
+        (2, "Go to the court's website and click Document Filing System."),
+        (4, "Helpful reminders:"),
+        (5, "Refresh the screen if the menus do not appear."),
+        (7, "Your Account"),
+        (8, "Change Client Code"),
+        (9, "Review Billing History"),
+        (11, "STEP 4 Enter your CM/ECF login and password and then click Submit on the form"),
+        (12, "STEP 5 Check the names."),
+        (14, "After you link, log in to CM/ECF with the username and password of your "
+             "upgraded PACER account from then on."),
+        (17, "Linking is a one-time process."),
+        (20, "Call the Example Court help desk at Example 0100 for help."),
     ]
 

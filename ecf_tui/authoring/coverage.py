@@ -48,42 +48,86 @@ ends the sentence as the one in "court." does."""
 
 def sentences(guide: str) -> list[tuple[int, str]]:
     """The guide's sentences, markup folded, with the line each starts on. Lines of one
-    paragraph (the PDF wraps them) join before the text is split into sentences."""
-    paragraphs: list[tuple[int, list[str]]] = []
+    paragraph (the PDF wraps them) join before the text is split into sentences; a
+    line that ends its sentence with no stop (a heading, `_heading`) joins no other."""
+    found = []
+    for paragraph in _paragraphs(guide):
+        words = [(number, word) for number, line in paragraph for word in line.split()]
+        current: list[tuple[int, str]] = []
+        for at, (number, word) in enumerate(words):
+            current.append((number, word))
+            following = words[at + 1][1] if at + 1 < len(words) else ""
+            if _ends(word, following) and not (len(current) == 1 and _LIST_MARK.match(word)):
+                found.append((current[0][0], " ".join(w for _, w in current)))
+                current = []
+        if current:
+            found.append((current[0][0], " ".join(w for _, w in current)))
+    return found
+
+
+def _paragraphs(guide: str) -> list[list[tuple[int, str]]]:
+    """The guide's runs of lines read as one text, each line folded with its number: a
+    blank line, a bullet or a numbered item, and the end of a heading begin a new one."""
+    paragraphs: list[list[tuple[int, str]]] = []
     for number, line in enumerate(guide.splitlines(), start=1):
         folded = _BULLET.sub("", fold(line))
         if not folded:
-            paragraphs.append((number + 1, []))
-        elif paragraphs and paragraphs[-1][1] and not _BULLET.match(fold(line)):
-            paragraphs[-1][1].append(folded)
+            paragraphs.append([])
+        elif paragraphs and paragraphs[-1] and not _BULLET.match(fold(line)) \
+                and not _heading(paragraphs[-1][-1][1], folded):
+            paragraphs[-1].append((number, folded))
         else:
-            paragraphs.append((number, [folded]))
-    found = []
-    for number, lines in paragraphs:
-        words, current = " ".join(lines).split(), []
-        for at, word in enumerate(words):
-            current.append(word)
-            following = words[at + 1] if at + 1 < len(words) else ""
-            if _ends(word, following) and not (len(current) == 1 and _LIST_MARK.match(word)):
-                found.append((number, " ".join(current)))
-                current = []
-        if current:
-            found.append((number, " ".join(current)))
-    return found
+            paragraphs.append([(number, folded)])
+    return [p for p in paragraphs if p]
+
+
+HEADING_WORDS = 8
+"""The most words a line with no stop may have and still end its sentence (a heading,
+a label, a list's item): a PDF's wrapped line is longer, near the page's width."""
+_LEADS_ON = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "into", "via", "your", "my", "our", "their", "its", "his", "her",
+    "this", "that", "is", "are", "be", "will", "can", "must", "if", "as", "than"})
+"""Words a sentence does not end on: a line ending in one wraps ("...contact us at")."""
+_STEP = re.compile(r"^step\s+\d+\b", re.IGNORECASE)
+
+
+def _heading(line: str, after: str) -> bool:
+    """Whether `line` ends its sentence though no stop ends it, with `after` the line
+    that follows in the paragraph: a line that does not lead on (no word or mark such
+    as "the", ",", "U.S." at its end) before one that begins with a capital, where it
+    ends in a colon ("Helpful reminders:"), is short (`HEADING_WORDS`), is in Title Case
+    or capitals, or comes before the next step's number ("STEP 5 ...")."""
+    words = line.split()
+    last = words[-1]
+    if last[-1] in ",;-–—/(&+" or last.lower() in _LEADS_ON or _abbreviation(
+            _core(last), after):
+        return False
+    if not after.lstrip(_OPENING)[:1].isupper():
+        return False
+    titled = all(w[:1].isupper() for w in words if sum(c.isalpha() for c in w) > 3)
+    return (line.endswith(":") or len(words) <= HEADING_WORDS or titled
+            or _STEP.match(after) is not None)
 
 
 def _ends(word: str, following: str) -> bool:
     """Whether a sentence ends with `word` (and `following` begins the next): a word
     that ends in a stop, with any closing quote or bracket after it, unless it is an
     abbreviation. At a paragraph's end every sentence ends, abbreviation or not."""
-    core = word.lstrip(_OPENING).rstrip(_CLOSING)
+    core = _core(word)
     if not core or core[-1] not in ".!?":
         return False
-    if core[-1] != ".":
-        return True
+    return core[-1] != "." or not _abbreviation(core, following)
+
+
+def _abbreviation(core: str, following: str) -> bool:
     if core in _BEFORE_NUMBER:
-        return not following.lstrip(_OPENING)[:1].isdigit()
-    return core not in ABBREVIATIONS and not _INITIALS.match(core)
+        return following.lstrip(_OPENING)[:1].isdigit()
+    return core in ABBREVIATIONS or _INITIALS.match(core) is not None
+
+
+def _core(word: str) -> str:
+    return word.lstrip(_OPENING).rstrip(_CLOSING)
 
 
 def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
