@@ -5,10 +5,13 @@ every built-in guide is shown somewhere, so a sentence no longer shown fails her
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from ecf_tui.authoring.coverage import coverage, sentences
+from ecf_tui.court.profile import CourtProfile, Text
 
 from .conftest import COURTS
 from .test_cli import run
@@ -135,4 +138,49 @@ def test_a_heading_and_the_line_after_it_are_two_sentences() -> None:
         (17, "Linking is a one-time process."),
         (20, "Call the Example Court help desk at Example 0100 for help."),
     ]
+
+
+SAID_TWICE = "Check the two names before you link them."
+"""A made-up sentence no court's profile shows, put where a test wants it."""
+
+
+def _showing(profile: CourtProfile, **shown: Text) -> CourtProfile:
+    """The profile with texts put in place: `page` as the confirm page's title, `panel`
+    as the first callout of its picture (the side panel shows it)."""
+    where = {"page": ("steps", "confirm", "title"),
+             "panel": ("steps", "confirm", "picture", 0)}
+    for name, text in shown.items():
+        profile = _put(profile, where[name], text)
+    return profile
+
+
+def _put(value: Any, loc: tuple[str | int, ...], new: Text) -> Any:
+    if not loc:
+        return new
+    head, *rest = loc
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={str(head): _put(getattr(value, str(head)),
+                                                        tuple(rest), new)})
+    if isinstance(value, dict):
+        return {**value, head: _put(value[head], tuple(rest), new)}
+    items = list(value)
+    items[int(head)] = _put(items[int(head)], tuple(rest), new)
+    return type(value)(items)
+
+
+@pytest.mark.parametrize(("shown", "times", "expected"), [
+    (("page", "panel"), 2, ["page", "panel"]),
+    (("panel",), 2, ["panel", "panel"]),
+    (("page",), 2, ["page", "page"]),
+    (("page", "panel"), 3, ["page", "panel", "page"]),
+])
+def test_a_sentence_said_twice_counts_where_each_copy_is(
+        reg, shown: tuple[str, ...], times: int, expected: list[str]) -> None:
+    """Each time the guide says a sentence counts once, in guide order: first at a copy
+    on the page, then at one in the panel, while copies are left; a time past the copies
+    is where the sentence is shown (the page, if it is on it)."""
+    profile = _showing(reg.load("CASB"), **{name: Text(text=SAID_TWICE) for name in shown})
+    guide = "\n\n".join([SAID_TWICE] * times) + "\n"
+    assert [(s.line, s.shown) for s in coverage(profile, guide)] == list(
+        zip(range(1, 2 * times, 2), expected, strict=True))
 

@@ -1,10 +1,28 @@
 """Provides guide coverage: each sentence of a court's guide, and where the simulator
 shows it: on the court's page, in the side panel (the guide's instructions), or
-nowhere. `ecf-tui validate --coverage` prints it."""
+nowhere. `ecf-tui validate --coverage` prints it.
+
+How it counts:
+
+- A sentence ends at a stop (".", "!", "?", a closing quote or bracket after it
+  allowed), never at an abbreviation ("U.S.", "No. 5", "a.m."), and at a paragraph's
+  end. The lines of a paragraph join (a PDF wraps them), but a heading's line, short
+  and with no stop, is a sentence of its own (`_heading`).
+- Only the court's own guide's texts show a sentence: a text quoted from another
+  court's guide (`quoted_from`, as `new-court` keeps the template's) never does, even
+  with the very words. (Loading credits a quoted text of more than one word to the
+  court's guide where that guide says it word for word: it is then the court's own.)
+- Each time the guide says a sentence counts once. Said twice (a heading on two of the
+  PDF's pages), the times take its shown copies in guide order, the page's first: one
+  copy on the page and one in the panel make one time "page" and the other "panel",
+  not both "page"; copies only in the panel make every time "panel"; a time past the
+  copies counts where the sentence is shown all the same (the page, where it is on it).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ecf_tui.court.fidelity import fold, texts
@@ -131,17 +149,12 @@ def _core(word: str) -> str:
 
 
 def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
-    own = [(loc, t) for loc, t in texts(profile)
-           if t.source == "guide" and t.quoted_from is None]
-    def in_panel(loc: tuple[str | int, ...]) -> bool:
-        # The refresh words and a mistake's explanation show in the panel too.
-        return bool(PANEL_FIELDS & {str(p) for p in loc}) or loc[0] in ("refresh", "mistakes")
-
-    page = [_plain(t.text) for loc, t in own if not in_panel(loc)]
-    panel = [_plain(t.text) for loc, t in own if in_panel(loc)]
+    page, panel = _shown(profile)
     found = sentences(guide)
     split = [_plain(text).split() for _, text in found]
+    said = Counter(_bare(" ".join(words)) for words in split)
     stream = [word for words in split for word in words]
+    copies = _Copies(page, panel)
     result, at = [], 0
     for (number, sentence), words in zip(found, split, strict=True):
         # The guide's words either side: a PDF breaks sentences across paragraphs
@@ -149,14 +162,60 @@ def coverage(profile: CourtProfile, guide: str) -> list[Sentence]:
         # neighbours' words are one shown text.
         around = (stream[max(0, at - REACH):at], stream[at + len(words):at + len(words) + REACH])
         at += len(words)
+        on_page = _pieced(words, page, around)
         # A sentence pieced from both (the indicator's "STEP 3" and the panel's
-        # instruction) counts as the panel's: that is where it is read.
-        where = ("page" if _pieced(words, page, around) else
-                 "panel" if _pieced(words, panel, around)
-                 or _pieced(words, page + panel, around) else
-                 "nowhere")
-        result.append(Sentence(number, sentence, where))
+        # instruction) counts as the panel's: that is where it is read. Said once and
+        # on the page, it is the page's whatever the panel holds.
+        in_panel = (not on_page or said[_bare(" ".join(words))] > 1) and (
+            _pieced(words, panel, around)
+            or not on_page and _pieced(words, page + panel, around))
+        result.append(Sentence(number, sentence, copies.take(words, on_page, in_panel)))
     return result
+
+
+def _shown(profile: CourtProfile) -> tuple[list[str], list[str]]:
+    """The texts of the court's own guide that the simulator shows, plain
+    (`_plain`): those on a page, and those in the side panel. A text quoted from
+    another court's guide (a template's, kept by `new-court`) is none of them."""
+    own = [(loc, t) for loc, t in texts(profile)
+           if t.source == "guide" and t.quoted_from is None]
+
+    def in_panel(loc: tuple[str | int, ...]) -> bool:
+        # The refresh words and a mistake's explanation show in the panel too.
+        return bool(PANEL_FIELDS & {str(p) for p in loc}) or loc[0] in ("refresh", "mistakes")
+
+    return ([_plain(t.text) for loc, t in own if not in_panel(loc)],
+            [_plain(t.text) for loc, t in own if in_panel(loc)])
+
+
+class _Copies:
+    """Where each time the guide says a sentence counts: the guide may say one twice
+    (a page's title, then the next page's), and each time is one copy of it shown.
+    A copy is a shown text that holds the sentence (whole, or inside it as a run of
+    `MIN_RUN` words), or one piecing of it from several texts. The times take the
+    copies in guide order, the page's first, then the panel's; a time past the copies
+    counts where the sentence is shown all the same, the page where it is on it."""
+
+    def __init__(self, page: list[str], panel: list[str]) -> None:
+        self.page, self.panel = page, panel
+        self.left: dict[str, list[int]] = {}
+
+    def take(self, words: list[str], on_page: bool, in_panel: bool) -> str:
+        key = _bare(" ".join(words))
+        if key not in self.left:
+            self.left[key] = [max(1, _holding(words, self.page)),
+                              max(1, _holding(words, self.panel))]
+        left = self.left[key]
+        for where, shown, index in (("page", on_page, 0), ("panel", in_panel, 1)):
+            if shown and left[index]:
+                left[index] -= 1
+                return where
+        return "page" if on_page else "panel" if in_panel else "nowhere"
+
+
+def _holding(words: list[str], candidates: list[str]) -> int:
+    """How many of the texts hold the words, each on its own."""
+    return sum(_Shown([text]).has(words) for text in candidates)
 
 
 def _bare(text: str) -> str:
