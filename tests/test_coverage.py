@@ -5,13 +5,16 @@ every built-in guide is shown somewhere, so a sentence no longer shown fails her
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
-from ecf_tui.authoring.coverage import coverage, sentences
+from ecf_tui.authoring.coverage import coverage, sentences, summary
+from ecf_tui.authoring.scaffold import new_court
 from ecf_tui.court.profile import CourtProfile, Text
+from ecf_tui.registry.loading import load_file
 
 from .conftest import COURTS
 from .test_cli import run
@@ -184,3 +187,24 @@ def test_a_sentence_said_twice_counts_where_each_copy_is(
     assert [(s.line, s.shown) for s in coverage(profile, guide)] == list(
         zip(range(1, 2 * times, 2), expected, strict=True))
 
+
+def test_a_text_quoted_from_the_template_never_counts_for_the_new_guide(
+        reg, tmp_path: Path) -> None:
+    """`new-court` keeps CASB's texts as CASB's: one the new guide says word for word
+    and that has more than one word is the new court's own from then on (loading
+    credits it so), and counts; a one-word label stays CASB's, and the guide's same
+    word is shown nowhere; and a text kept as CASB's never counts, even with the new
+    guide's very words."""
+    guide = tmp_path / "XXTB.txt"
+    guide.write_text("Made up for a test: no court's guide.\n\nClick Utilities\n\n"
+                     "Utilities\n\nMiscellaneous\n", encoding="utf-8")
+    new_court(reg, "XXTB", "Test Court", "CASB", guide, tmp_path / "mine")
+    profile = load_file(tmp_path / "mine" / "XXTB.toml")
+    found = coverage(profile, guide.read_text(encoding="utf-8"))
+    assert [s.shown for s in found] == ["nowhere", "panel", "nowhere", "nowhere"]
+    assert summary("XXTB", found).endswith("75% nowhere (25% shown)")
+    said = "Made up for a test: no court's guide."
+    quoted = _showing(profile, page=Text(text=said, quoted_from="CASB"))
+    assert coverage(quoted, guide.read_text(encoding="utf-8"))[0].shown == "nowhere"
+    own = _showing(profile, page=Text(text=said))
+    assert coverage(own, guide.read_text(encoding="utf-8"))[0].shown == "page"
