@@ -5,10 +5,16 @@ every built-in guide is shown somewhere, so a sentence no longer shown fails her
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
-from ecf_tui.authoring.coverage import coverage, sentences
+from ecf_tui.authoring.coverage import coverage, sentences, summary
+from ecf_tui.authoring.scaffold import new_court
+from ecf_tui.court.profile import CourtProfile, Text
+from ecf_tui.registry.loading import load_file
 
 from .conftest import COURTS
 from .test_cli import run
@@ -41,7 +47,7 @@ def test_the_picture_and_the_guides_headings_count_where_they_are_shown(reg) -> 
     assert where["MSSB"]["Buttons: \"Submit\" and \"Clear\"."] == "panel"
     assert where["CANB"]["Helpful reminders:"] == "page"
     assert where["CANB"]["Linking Your Account"] == "page"
-    assert where["CANB"]["CM/ECF John Attorney PACER John Attorney"] == "page"
+    assert where["CANB"]["CM/ECF John Attorney"] == where["CANB"]["PACER John Attorney"] == "page"
 
 
 def test_a_piece_of_a_sentence_counts_only_with_the_guides_words_around_it(reg) -> None:
@@ -77,3 +83,128 @@ def test_the_same_words_count_whatever_their_markup_and_stops(reg) -> None:
              "➔ PACER LOGIN\n\nClient Code.\n\nCM ECF Billing\n")
     assert [s.shown for s in coverage(canb, guide)] == [
         "page", "page", "page", "page", "page", "page", "nowhere"]
+
+
+def test_an_abbreviation_never_ends_a_sentence() -> None:
+    """"U.S." and its kind, bare, in brackets or quotes, or at a line's end, do not end a
+    sentence; one at a paragraph's end still ends with it; a stop inside closing quotes
+    does end one, and "No." ends one unless a number follows it."""
+    guide = ("Write to the U.S. Bankruptcy Court (U.S. Courthouse, No. 5 Main St. Example) "
+             "or see 11 U.S.C. 101. Mr. J. Smith, Ms. Lee and Dr. Jones of Example Inc. "
+             "answer.\n\n"
+             "Open Jan. 2 to Dec. 30, 9 a.m. to 4 p.m.\n\n"
+             "Filed in the\nU.S.\nBankruptcy Court.\n\n"
+             "This court is part of the U.S.\n\n"
+             'Then see the "U.S. Code." Done.\n\n'
+             "If asked to save, click No. Then log out.\n")
+    assert sentences(guide) == [
+        (1, "Write to the U.S. Bankruptcy Court (U.S. Courthouse, No. 5 Main St. Example) "
+            "or see 11 U.S.C. 101."),
+        (1, "Mr. J. Smith, Ms. Lee and Dr. Jones of Example Inc. answer."),
+        (3, "Open Jan. 2 to Dec. 30, 9 a.m. to 4 p.m."),
+        (5, "Filed in the U.S. Bankruptcy Court."),
+        (9, "This court is part of the U.S."),
+        (11, 'Then see the "U.S. Code."'),
+        (11, "Done."),
+        (13, "If asked to save, click No."),
+        (13, "Then log out."),
+    ]
+
+
+def test_a_heading_and_the_line_after_it_are_two_sentences() -> None:
+    """A short line with no stop (a heading, a label, a list's item) ends its sentence
+    where the next line begins with a capital, and so does a line before the next
+    step's number; a line that wraps (long, or ending in a word or mark that leads on,
+    or before a line in lower case) joins the next. Each sentence names its own line."""
+    guide = ("Linking Instructions\nGo to the court's website and click Document Filing "
+             "System.\n\n"
+             "Helpful reminders:\nRefresh the screen if the menus do not appear.\n\n"
+             "Your Account\nChange Client Code\nReview Billing History\n\n"
+             "STEP 4 Enter your CM/ECF login and password and then click Submit on the "
+             "form\nSTEP 5 Check the names.\n\n"
+             "After you link, log in to CM/ECF with the username and password of your "
+             "upgraded\nPACER account from then on.\n\n"
+             "Linking is a one-time\nprocess.\n\n"
+             "Call the Example Court help desk at\nExample 0100 for help.\n")
+    assert sentences(guide) == [
+        (1, "Linking Instructions"),
+        (2, "Go to the court's website and click Document Filing System."),
+        (4, "Helpful reminders:"),
+        (5, "Refresh the screen if the menus do not appear."),
+        (7, "Your Account"),
+        (8, "Change Client Code"),
+        (9, "Review Billing History"),
+        (11, "STEP 4 Enter your CM/ECF login and password and then click Submit on the form"),
+        (12, "STEP 5 Check the names."),
+        (14, "After you link, log in to CM/ECF with the username and password of your "
+             "upgraded PACER account from then on."),
+        (17, "Linking is a one-time process."),
+        (20, "Call the Example Court help desk at Example 0100 for help."),
+    ]
+
+
+SAID_TWICE = "Check the two names before you link them."
+"""A made-up sentence no court's profile shows, put where a test wants it."""
+
+
+def _showing(profile: CourtProfile, **shown: Text) -> CourtProfile:
+    """The profile with texts put in place: `page` as the confirm page's title, `panel`
+    as the first callout of its picture (the side panel shows it)."""
+    where = {"page": ("steps", "confirm", "title"),
+             "panel": ("steps", "confirm", "picture", 0)}
+    for name, text in shown.items():
+        profile = _put(profile, where[name], text)
+    return profile
+
+
+def _put(value: Any, loc: tuple[str | int, ...], new: Text) -> Any:
+    if not loc:
+        return new
+    head, *rest = loc
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={str(head): _put(getattr(value, str(head)),
+                                                        tuple(rest), new)})
+    if isinstance(value, dict):
+        return {**value, head: _put(value[head], tuple(rest), new)}
+    items = list(value)
+    items[int(head)] = _put(items[int(head)], tuple(rest), new)
+    return type(value)(items)
+
+
+@pytest.mark.parametrize(("shown", "times", "expected"), [
+    (("page", "panel"), 2, ["page", "panel"]),
+    (("panel",), 2, ["panel", "panel"]),
+    (("page",), 2, ["page", "page"]),
+    (("page", "panel"), 3, ["page", "panel", "page"]),
+])
+def test_a_sentence_said_twice_counts_where_each_copy_is(
+        reg, shown: tuple[str, ...], times: int, expected: list[str]) -> None:
+    """Each time the guide says a sentence counts once, in guide order: first at a copy
+    on the page, then at one in the panel, while copies are left; a time past the copies
+    is where the sentence is shown (the page, if it is on it)."""
+    profile = _showing(reg.load("CASB"), **{name: Text(text=SAID_TWICE) for name in shown})
+    guide = "\n\n".join([SAID_TWICE] * times) + "\n"
+    assert [(s.line, s.shown) for s in coverage(profile, guide)] == list(
+        zip(range(1, 2 * times, 2), expected, strict=True))
+
+
+def test_a_text_quoted_from_the_template_never_counts_for_the_new_guide(
+        reg, tmp_path: Path) -> None:
+    """`new-court` keeps CASB's texts as CASB's: one the new guide says word for word
+    and that has more than one word is the new court's own from then on (loading
+    credits it so), and counts; a one-word label stays CASB's, and the guide's same
+    word is shown nowhere; and a text kept as CASB's never counts, even with the new
+    guide's very words."""
+    guide = tmp_path / "XXTB.txt"
+    guide.write_text("Made up for a test: no court's guide.\n\nClick Utilities\n\n"
+                     "Utilities\n\nMiscellaneous\n", encoding="utf-8")
+    new_court(reg, "XXTB", "Test Court", "CASB", guide, tmp_path / "mine")
+    profile = load_file(tmp_path / "mine" / "XXTB.toml")
+    found = coverage(profile, guide.read_text(encoding="utf-8"))
+    assert [s.shown for s in found] == ["nowhere", "panel", "nowhere", "nowhere"]
+    assert summary("XXTB", found).endswith("75% nowhere (25% shown)")
+    said = "Made up for a test: no court's guide."
+    quoted = _showing(profile, page=Text(text=said, quoted_from="CASB"))
+    assert coverage(quoted, guide.read_text(encoding="utf-8"))[0].shown == "nowhere"
+    own = _showing(profile, page=Text(text=said))
+    assert coverage(own, guide.read_text(encoding="utf-8"))[0].shown == "page"
