@@ -13,8 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecf_tui.cli import main
 from ecf_tui.registry.loading import registry
+
+from .test_cli import run
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    """`ecf-tui ARGV`: its exit code, and what it wrote (out, then err)."""
+    code, out, err = run(*argv)
+    return code, out + err
+
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "XXDC"
 FRONT = """LINK YOUR CM/ECF ACCOUNT TO YOUR UPGRADED PACER ACCOUNT
@@ -70,23 +78,6 @@ paragraphs = [
 '''
 
 
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> int:
-        self.text += text
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-
-def _run(*argv: str) -> tuple[int, str]:
-    out, err = _Out(), _Out()
-    return main(list(argv), out=out, err=err), out.text + err.text
-
-
 def _copy(tmp_path: Path, code: str, guide: str, toml: str) -> Path:
     folder = tmp_path / "profiles"
     (folder / "guides").mkdir(parents=True)
@@ -107,7 +98,7 @@ def _front_court(tmp_path: Path) -> Path:
 
 def test_the_guides_sections_validate_and_keep_their_order(tmp_path: Path) -> None:
     folder = _front_court(tmp_path)
-    code, said = _run("--profiles", str(folder), "validate", "XXDF")
+    code, said = run_cli("--profiles", str(folder), "validate", "XXDF")
     assert code == 0, said
     about = registry([folder], env={}).load("XXDF").about
     assert [s.heading.text if s.heading else None for s in about.sections] == [
@@ -134,7 +125,7 @@ async def test_the_front_page_draws_the_sections_in_the_guides_order(tmp_path: P
 def test_the_job_aid_keeps_the_guides_sections_in_order(tmp_path: Path) -> None:
     folder = _front_court(tmp_path)
     aid = tmp_path / "aid.md"
-    code, said = _run("--profiles", str(folder), "guide", "XXDF", "--format", "md",
+    code, said = run_cli("--profiles", str(folder), "guide", "XXDF", "--format", "md",
                       "--out", str(aid))
     assert code == 0, said
     text = aid.read_text()
@@ -159,7 +150,7 @@ def test_sections_and_slots_together_are_one_problem(tmp_path: Path) -> None:
     toml.write_text(toml.read_text().replace(
         'go_live = "June 1, 2026"\n', 'go_live = "June 1, 2026"\nintro = ["Note: Attorneys '
         'can begin linking accounts on June 1, 2026."]\n'))
-    code, said = _run("--profiles", str(folder), "validate", "XXDF")
+    code, said = run_cli("--profiles", str(folder), "validate", "XXDF")
     assert code == 2 and "not both" in said and "XXDF.toml" in said and "line" in said, said
     assert "Traceback" not in said
 
@@ -186,7 +177,7 @@ def _silent_court(tmp_path: Path) -> Path:
 def test_a_guide_silent_on_the_refresh_validates_with_a_warning_at_its_line(
         tmp_path: Path) -> None:
     folder = _silent_court(tmp_path)
-    code, said = _run("--profiles", str(folder), "validate", "XXDS")
+    code, said = run_cli("--profiles", str(folder), "validate", "XXDS")
     assert code == 0, said
     lines = (folder / "XXDS.toml").read_text().splitlines()
     line = next(n for n, t in enumerate(lines, 1) if t.startswith("silent = "))
@@ -212,7 +203,7 @@ def test_the_job_aid_and_the_desk_panel_say_the_guide_is_silent(tmp_path: Path) 
 
     folder = _silent_court(tmp_path)
     aid = tmp_path / "aid.md"
-    code, said = _run("--profiles", str(folder), "guide", "XXDS", "--format", "md",
+    code, said = run_cli("--profiles", str(folder), "guide", "XXDS", "--format", "md",
                       "--out", str(aid))
     assert code == 0, said
     assert "The guide does not say how to refresh the menus." in aid.read_text()

@@ -16,10 +16,18 @@ from pathlib import Path
 import pytest
 
 from ecf_tui import engine
-from ecf_tui.cli import main
 from ecf_tui.flows import graph
 from ecf_tui.registry.loading import registry
 from ecf_tui.training.demo import DemoPlayer
+
+from .test_cli import run
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    """`ecf-tui ARGV`: its exit code, and what it wrote (out, then err)."""
+    code, out, err = run(*argv)
+    return code, out + err
+
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "examples" / "XXDC"
 DETOUR_GUIDE = """
@@ -70,22 +78,8 @@ def _court(tmp_path: Path, links: str = DETOUR_FIRST, extra: str = "",
     return folder
 
 
-class _Out:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> int:
-        self.text += text
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-
 def _validate(folder: Path, code: str = "XXDT") -> tuple[int, str]:
-    out, err = _Out(), _Out()
-    code_ = main(["--profiles", str(folder), "validate", code], out=out, err=err)
-    return code_, out.text + err.text
+    return run_cli("--profiles", str(folder), "validate", code)
 
 
 def test_a_detour_before_the_linking_is_walked_and_the_walk_goes_on(tmp_path: Path) -> None:
@@ -102,10 +96,10 @@ def test_a_detour_before_the_linking_is_walked_and_the_walk_goes_on(tmp_path: Pa
 
 def test_the_job_aid_walks_the_detour_in_the_guides_order(tmp_path: Path) -> None:
     folder = _court(tmp_path)
-    out, err = _Out(), _Out()
     aid = tmp_path / "aid.md"
-    assert main(["--profiles", str(folder), "guide", "XXDT", "--format", "md", "--out",
-                 str(aid)], out=out, err=err) == 0, err.text
+    code, said = run_cli("--profiles", str(folder), "guide", "XXDT", "--format", "md",
+                         "--out", str(aid))
+    assert code == 0, said
     text = aid.read_text()
     detour = text.index("Creating a PACER Account", text.index("Screen 1 of"))
     assert detour < text.index("Enter your upgraded PACER username and password")
