@@ -7,20 +7,22 @@ The App calls it and shows what it says; nothing here imports Textual."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ecf_tui import engine, view
+from ecf_tui import engine
 from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import State
 from ecf_tui.flows import codebook
-from ecf_tui.helpdesk import loading
-from ecf_tui.helpdesk.desk import desk_view
 from ecf_tui.registry.loading import Registry
+
+# The scenarios (pydantic models, files to read) load when the desk is first used, not
+# with the App: a trainee who never opens it pays nothing for them at start.
+if TYPE_CHECKING:
+    from ecf_tui import view
+    from ecf_tui.helpdesk.loading import Scenarios
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,13 @@ class HelpDeskSession:
         """F3's panel in place of the trainee's."""
         self.scenario = scenario
         """The scenario opened (`--scenario`, the search, the palette): its fix shows."""
-        self._scenarios: loading.Scenarios | None = None
+        self._scenarios: Scenarios | None = None
 
     @property
-    def scenarios(self) -> loading.Scenarios:
+    def scenarios(self) -> Scenarios:
         if self._scenarios is None:
+            from ecf_tui.helpdesk import loading
+
             self._scenarios = loading.load(self.registry)
         return self._scenarios
 
@@ -63,6 +67,8 @@ class HelpDeskSession:
         """The desk panel for the state shown, where F3 opened it."""
         if not self.open or profile is None or state is None:
             return None
+        from ecf_tui.helpdesk.desk import desk_view
+
         code = codebook.code(profile, state)
         opened = [b for b in self.scenarios.at(profile.code) if b.scenario.id == self.scenario]
         return desk_view(profile, state, code, self.registry.guide_text(profile.code),
@@ -107,6 +113,8 @@ class HelpDeskSession:
         """F10: the command that writes this walk's transcript (`ecf-tui transcript`
         replays the action ids headless; nothing typed is among them) into a file in
         the current folder, and that file."""
+        from datetime import datetime
+
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path.cwd() / f"ecf-tui-{profile.code}-{stamp}.txt"
         folders = (a for folder in self.registry.folders[1:] for a in ("--profiles",
@@ -121,6 +129,9 @@ class HelpDeskSession:
 
 def write_transcript(argv: list[str], path: Path) -> Said:
     """Run a `transcript_job` (in a worker thread: it replays the walk headless)."""
+    import os
+    import subprocess
+
     # The folders are given on the command line; the variable would add them twice.
     env = {k: v for k, v in os.environ.items() if k != "ECF_TUI_PROFILES"}
     done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
