@@ -175,6 +175,52 @@ def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) ->
     assert unquoted["line"] is not None and "source = \"simulator\"" in unquoted["fix"]
 
 
+def line_of(path: Path, text: str) -> int:
+    """The line of the file that holds `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+def test_schema_flow_and_guide_problems_of_one_file_come_in_one_run(court_copy) -> None:
+    """Issue 29, point 5. A schema problem left no profile, so the step a link names and
+    the texts against the guide were checked only once it was fixed, a run later. Now
+    the pieces the schema accepts are checked too: `guide_step = 987654` costs its own
+    field, not the links of its step, nor the other steps' texts."""
+    path = court_copy("CASB")
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')  # steps.home: a link to no step
+    edit(path, "[steps.home]\n", "[steps.home]\nguide_step = 987654\n")  # and a number
+    edit(path, "[steps.utilities]\n", '[steps.utilities]\nguide_step = "Step 99"\n')  # no guide's
+    code, out, err = run("validate", str(path))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "987654" not in err, "an input's value is never echoed"
+    paragraphs = err.strip().splitlines()
+    assert len(paragraphs) == 3 and "(2 more problem(s) below.)" in paragraphs[0]
+    assert all(f"{path}, line " in p and " Fix: " in p for p in paragraphs), paragraphs
+    found = {p["field"]: p for p in problems(str(path))}
+    assert set(found) == {"steps.home.guide_step", "steps.home.links[0].to",
+                          "steps.utilities.guide_step"}
+    number, link, text = found.values()
+    assert "instance of Text" in number["problem"] and "expected type" in number["fix"]
+    assert (number["line"], number["column"]) == (line_of(path, "guide_step = 987654"), 1)
+    assert link["problem"] == "names a step 'pacer-logon' that the profile does not have."
+    assert link["line"] == line_of(path, '"pacer-logon"') and "pacer-login" in link["fix"]
+    assert text["problem"] == ("the text \"Step 99\" is marked as the guide's own but CASB's "
+                               "guide does not contain it.")
+    assert text["line"] == line_of(path, '"Step 99"') and "source = \"simulator\"" in text["fix"]
+    assert all(p["file"] == str(path) and p["column"] == 1 for p in found.values())
+
+
+def test_a_link_to_no_step_and_a_misquoted_text_come_together(court_copy) -> None:
+    """A profile the schema accepts, with a link to no step: its texts were left
+    unchecked, as the flow checks had failed."""
+    path = court_copy("CASB")
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')
+    edit(path, "[steps.utilities]\n", '[steps.utilities]\nguide_step = "Step 99"\n')
+    found = problems(str(path))
+    assert [p["field"] for p in found] == ["steps.home.links[0].to", "steps.utilities.guide_step"]
+    assert all(p["line"] is not None and p["fix"] for p in found)
+
+
 @pytest.fixture
 def scenario_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "desk"

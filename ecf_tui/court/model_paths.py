@@ -12,15 +12,16 @@ from pydantic import BaseModel
 from ecf_tui.court.profile import CourtProfile
 
 
-def _strip(annotation: Any) -> Any:
-    """Drop `Annotated` and `None` from an annotation."""
+def bare(annotation: Any) -> Any:
+    """An annotation without `Annotated` and `None`: a model, `list[...]`, `dict[...]`, a
+    plain type, or a tuple of the members of a union (the step kinds')."""
     while get_origin(annotation) is typing.Annotated:
         annotation = get_args(annotation)[0]
     if get_origin(annotation) in (typing.Union, types.UnionType):
         members = [a for a in get_args(annotation) if a is not type(None)]
         if len(members) == 1:
-            return _strip(members[0])
-        return tuple(_strip(m) for m in members)
+            return bare(members[0])
+        return tuple(bare(m) for m in members)
     return annotation
 
 
@@ -32,7 +33,7 @@ def _walk(loc: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], Any]:
         part = parts.pop(0)
         if isinstance(current, tuple):  # a union of step kinds: pydantic puts the tag here
             current = next(
-                (m for m in current if _kind_of(m) == part), None
+                (m for m in current if kind_of(m) == part), None
             )
             if current is None:
                 break
@@ -40,11 +41,11 @@ def _walk(loc: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], Any]:
         clean.append(part)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(str(part))
-            current = _strip(field.annotation) if field else None
+            current = bare(field.annotation) if field else None
         elif get_origin(current) is dict:
-            current = _strip(get_args(current)[1])
+            current = bare(get_args(current)[1])
         elif get_origin(current) is list:
-            current = _strip(get_args(current)[0])
+            current = bare(get_args(current)[0])
         else:
             current = None
         if current is None:
@@ -53,7 +54,8 @@ def _walk(loc: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], Any]:
     return tuple(clean), current
 
 
-def _kind_of(model: Any) -> str | None:
+def kind_of(model: Any) -> str | None:
+    """The step kind a model is for (its `kind` literal); None for a model of no kind."""
     if isinstance(model, type) and issubclass(model, BaseModel) and "kind" in model.model_fields:
         args = get_args(model.model_fields["kind"].annotation)
         return args[0] if args else None
@@ -71,3 +73,4 @@ def keys_at(raw_loc: tuple[str | int, ...]) -> list[str]:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
+
