@@ -62,10 +62,14 @@ def test_three_problems_in_one_file_are_all_reported_at_once(court_copy) -> None
     assert misspelt["field"] == "about.guide_titel"
     assert "did you mean 'guide_title'?" in misspelt["fix"]
     missing = next(p for p in found if "'start' is missing" in p["problem"])
-    assert missing["field"] is None and missing["line"] is None, "the top level: no line"
-    assert missing["fix"] == "add start = ... there."
+    assert missing["problem"] == ("the key 'start' is missing: the procedure's first step, "
+                                  "by its id in `steps`.")
+    # Where a top-level key goes: above the first table ([about]), or it would be that table's.
+    assert (missing["field"], missing["line"], missing["column"]) == ("start", 9, 1)
+    assert missing["fix"].startswith("add start = ... there, with the other top-level keys")
     wrong = next(p for p in found if p["field"] == "steps.home.address")
-    assert wrong["line"] == 24 and "expected type" in wrong["fix"]
+    assert wrong["line"] == 24 and wrong["problem"] == "is not a text."
+    assert wrong["fix"].startswith('write the words in quotes ("..."), or { text = "...", ')
     assert "42" not in wrong["problem"], "an input's value is never echoed"
 
 
@@ -200,7 +204,7 @@ def test_schema_flow_and_guide_problems_of_one_file_come_in_one_run(court_copy) 
     assert set(found) == {"steps.home.guide_step", "steps.home.links[0].to",
                           "steps.utilities.guide_step"}
     number, link, text = found.values()
-    assert "instance of Text" in number["problem"] and "expected type" in number["fix"]
+    assert number["problem"] == "is not a text." and "in quotes" in number["fix"]
     assert (number["line"], number["column"]) == (line_of(path, "guide_step = 987654"), 1)
     assert link["problem"] == "names a step 'pacer-logon' that the profile does not have."
     assert link["line"] == line_of(path, '"pacer-logon"') and "pacer-login" in link["fix"]
@@ -219,6 +223,33 @@ def test_a_link_to_no_step_and_a_misquoted_text_come_together(court_copy) -> Non
     found = problems(str(path))
     assert [p["field"] for p in found] == ["steps.home.links[0].to", "steps.utilities.guide_step"]
     assert all(p["line"] is not None and p["fix"] for p in found)
+
+
+@pytest.mark.parametrize(("court", "table", "holds"), [
+    ("MOEB", "refresh", "with instruction (the guide's words on refreshing); and, where need "
+                        "be, menu_items, ways, clear_cache_keys"),
+    ("CASB", "about", "with guide_title (the guide's own title); and, where need be, intro, "
+                      "go_live, ready"),
+])
+def test_a_missing_table_says_what_goes_in_it_and_where(court_copy, court: str, table: str,
+                                                       holds: str) -> None:
+    """It said "the key 'refresh' is missing. Fix: add refresh = ... there.", at no line.
+    Now: which table, what it is for and holds (its required keys first, from the
+    model's docstrings), at the line after the file's last, where a new table goes."""
+    path = court_copy(court)
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n[{table}]\n") + 1
+    end = text.index("\n[", start) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    found = problems(str(path))
+    [missing] = [p for p in found if p["field"] == table]
+    assert missing["problem"].startswith(f"the table [{table}] is missing: ")
+    assert missing["file"] == str(path) and missing["column"] == 1
+    assert missing["line"] == len(path.read_text(encoding="utf-8").splitlines()) + 1
+    assert missing["place"].endswith(f"(field {table}, at the end of the file)")
+    assert missing["fix"].startswith(f"add it there: [{table}] {holds}"), missing["fix"]
+    code, _, err = run("validate", str(path))
+    assert code == 2 and "Traceback" not in err
 
 
 @pytest.fixture

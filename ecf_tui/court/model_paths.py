@@ -8,6 +8,7 @@ import typing
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from ecf_tui.court.profile import CourtProfile
 
@@ -67,10 +68,75 @@ def clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return _walk(tuple(loc))[0]
 
 
+def model_at(raw_loc: tuple[str | int, ...]) -> Any:
+    """What the models expect at pydantic's location `raw_loc` (tags included): a model,
+    a bare annotation (see `bare`), or None where they say nothing."""
+    return _walk(tuple(raw_loc))[1]
+
+
 def keys_at(raw_loc: tuple[str | int, ...]) -> list[str]:
     """The keys a table may hold at pydantic's location `raw_loc` (tags included)."""
-    model = _walk(tuple(raw_loc))[1]
+    model = model_at(raw_loc)
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
 
+
+def field_at(raw_loc: tuple[str | int, ...]) -> tuple[type[BaseModel], FieldInfo] | None:
+    """The model holding the field at pydantic's location `raw_loc` (tags included), and
+    the field's declaration; None where no model's field is there (a table's key)."""
+    if not raw_loc:
+        return None
+    model = _walk(tuple(raw_loc[:-1]))[1]
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        info = model.model_fields.get(str(raw_loc[-1]))
+        if info is not None:
+            return model, info
+    return None
+
+
+def table_help(dotted: str, info: FieldInfo) -> str | None:
+    """How to write the table a field holds, briefly, for a problem's fix: `[refresh]
+    with instruction (the guide's words on refreshing); and, where need be, menu_items,
+    ...`, each required key with its docstring's first clause; None where the field
+    holds no table (a value, a text, a list)."""
+    kind = bare(info.annotation)
+    if _is_table(kind):
+        return f"[{dotted}] {_keys_help(kind)}"
+    if get_origin(kind) is not dict:
+        return None
+    key, value = (bare(arg) for arg in get_args(kind))
+    names: tuple[Any, ...] = get_args(key)  # a Literal's, or the schema's for `notices`
+    extra = info.json_schema_extra
+    named = extra.get("propertyNames") if isinstance(extra, dict) else None
+    if not names and isinstance(named, dict) and isinstance(named.get("enum"), list):
+        names = tuple(named["enum"])  # type: ignore[arg-type]
+    each = f" for each X of: {', '.join(map(str, names))}" if names else " for each"
+    if isinstance(value, tuple):  # the steps: a table per step, of its kind's keys
+        kinds = ", ".join(k for k in map(kind_of, value) if k)
+        return f"a table [{dotted}.X] for each, with kind (one of: {kinds}) and that kind's keys"
+    if _is_table(value):
+        return f"a table [{dotted}.X]{each}, {_keys_help(value)}"
+    return f"[{dotted}] with a text X = \"...\"{each}"
+
+
+def _is_table(kind: Any) -> bool:
+    """A model written as a table of its own: any but `Text`, written as a string."""
+    from ecf_tui.court.profile import Text
+
+    return isinstance(kind, type) and issubclass(kind, BaseModel) and kind is not Text
+
+
+def _keys_help(model: type[BaseModel]) -> str:
+    from ecf_tui.court.field_docs import brief, field_docs
+
+    docs = field_docs(model)
+    fields = model.model_fields
+    needed = [f"{n} ({brief(docs[n])})" if n in docs else n
+              for n, f in fields.items() if f.is_required()]
+    others = [n for n, f in fields.items() if not f.is_required()]
+    parts = [f"with {', '.join(needed)}"] if needed else []
+    if others:
+        parts.append(f"{'and, where need be, ' if needed else 'with, where need be, '}"
+                     f"{', '.join(others)}")
+    return "; ".join(parts)

@@ -1,7 +1,14 @@
 """Provides a profile's problems as the paragraphs `validate` and `run` print: each in
 the file that holds its field (the court's, or a base it extends), at a line and
 column, with the fix. A schema problem is pydantic's error made readable (never with
-its input: it may be something typed).
+its input: it may be something typed); a key or table the merged profile lacks says
+what goes in it, from the model's fields and their docstrings, and where to write it.
+
+Where a missing key goes: a table at the end of the court's file, the one place a new
+table header is always valid TOML and takes no key that follows (and a court file holds
+only its differences from its base, so there is no order of tables to keep); a top-level
+key above the file's first table, as below a table's header a key is that table's; a key
+of a table, at that table.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecf_tui.court.errors import UserError
-from ecf_tui.court.toml_places import describe_loc, find_place
+from ecf_tui.court.toml_places import describe_loc, find_place, free_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -41,7 +48,7 @@ def flow_problem(problem: Problem, files: list[Path]) -> UserError:
 
 def schema_problem(error: Any, files: list[Path]) -> UserError:
     """One of pydantic's errors (as `errors(include_input=False)` gives them), placed."""
-    from ecf_tui.court.model_paths import clean_loc, keys_at
+    from ecf_tui.court.model_paths import clean_loc, keys_at, model_at
 
     loc = clean_loc(error["loc"])
     kind = error["type"]
@@ -53,16 +60,52 @@ def schema_problem(error: Any, files: list[Path]) -> UserError:
         fix += f"Valid keys here: {', '.join(valid)}."
         return UserError(f"unknown key '{bad}'.", **located(files, loc), fix=fix)
     if kind == "missing":
-        return UserError(f"the key '{loc[-1]}' is missing.", **located(files, loc[:-1]),
-                         fix=f"add {loc[-1]} = ... there.")
+        return _missing(error["loc"], loc, files)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         from ecf_tui.court.profile import STEP_KINDS
 
         return UserError("a step needs a known kind.", **located(files, loc),
                          fix=f"set kind to one of: {', '.join(STEP_KINDS)}.")
+    if kind == "model_type" and _is_text(model_at(error["loc"])):
+        # "a valid dictionary or instance of Text": a text is written as a string.
+        return UserError("is not a text.", **located(files, loc),
+                         fix='write the words in quotes ("..."), or { text = "...", '
+                             'source = "simulator" } for words the guide does not have.')
     message = error["msg"].rstrip(".")
     return UserError(f"{message[0].lower()}{message[1:]}.", **located(files, loc),
                      fix="give a value of the expected type and form.")
+
+
+def _missing(raw_loc: Loc, loc: Loc, files: list[Path]) -> UserError:
+    """A key the merged profile lacks: what goes in it (its docstring; a table's keys,
+    required first) and where it goes (see the module's docstring)."""
+    from ecf_tui.court.field_docs import brief, field_docs
+    from ecf_tui.court.model_paths import field_at, table_help
+
+    name, where, at = str(loc[-1]), describe_loc(loc), field_at(raw_loc)
+    doc = brief(field_docs(at[0]).get(name, "")) if at else ""
+    says = f": {doc}." if doc else "."
+    table = table_help(where, at[1]) if at else None
+    top, end = free_lines(files[0])
+    if table is not None and not any(isinstance(p, int) for p in loc):
+        return UserError(f"the table [{where}] is missing{says}", file=files[0],
+                         place=f"line {end}, column 1 (field {where}, at the end of the "
+                               "file)", fix=f"add it there: {table}.")
+    if len(loc) == 1:
+        return UserError(f"the key '{name}' is missing{says}", file=files[0],
+                         place=f"line {top}, column 1 (field {where}, above the file's "
+                               "first table)" if top < end else
+                               f"line {end}, column 1 (field {where}, at the end of the file)",
+                         fix=f"add {name} = ... there, with the other top-level keys (a key "
+                             "below a table's header belongs to that table).")
+    return UserError(f"the key '{name}' is missing{says}", **located(files, loc[:-1]),
+                     fix=f"add {name} = ... there.")
+
+
+def _is_text(model: Any) -> bool:
+    from ecf_tui.court.profile import Text
+
+    return model is Text
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
