@@ -225,6 +225,22 @@ def test_a_link_to_no_step_and_a_misquoted_text_come_together(court_copy) -> Non
     assert all(p["line"] is not None and p["fix"] for p in found)
 
 
+def test_a_step_of_a_misspelt_kind_still_has_its_links_and_texts_checked(court_copy) -> None:
+    """Its kind's model is not known, so its fields are checked as any kind's."""
+    path = court_copy("CASB")
+    edit(path, 'kind = "site"', 'kind = "sight"')
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')
+    edit(path, 'picture = ["Click Document Filing System for your court"]',
+         'picture = ["Click the Filing System"]')
+    found = problems(str(path))
+    assert [(p["field"], p["problem"].split(":")[0]) for p in found] == [
+        ("steps.home", "a step needs a known kind."),
+        ("steps.home.links[0].to", "names a step 'pacer-logon' that the profile does not have."),
+        ("steps.home.picture[0]", 'the text "Click the Filing System" is marked as the guide\'s '
+                                  "own but CASB's guide does not contain it."),
+    ]
+
+
 @pytest.mark.parametrize(("court", "table", "holds"), [
     ("MOEB", "refresh", "with instruction (the guide's words on refreshing); and, where need "
                         "be, menu_items, ways, clear_cache_keys"),

@@ -7,7 +7,8 @@ How: the raw profile (its base merged in) is validated piece by piece, top down,
 the models' own fields. A piece that validates is kept as what pydantic makes of it (a
 step, a list of links, a text); one that fails is split into its parts, each tried on
 its own: a model's fields, a list's items, a table's values by id, and a step's fields
-by its kind's model (a step of no known kind by `StepBase`'s, which every kind has).
+by its kind's model (a step of no known kind, misspelt or missing, by the fields of
+every kind: its links and texts are checked all the same).
 So `guide_step = 5` in one step costs that one field: the step's links, its other
 texts, and every other step come back whole, each with its place.
 
@@ -30,10 +31,11 @@ from functools import cache
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from ecf_tui.court.fidelity import texts
 from ecf_tui.court.model_paths import bare, kind_of
-from ecf_tui.court.profile import CourtProfile, Loc, StepBase, Text, names_a_step, step_references
+from ecf_tui.court.profile import CourtProfile, Loc, Text, names_a_step, step_references
 
 
 @dataclass(frozen=True)
@@ -98,20 +100,38 @@ def _split(annotation: Any, raw: Any, loc: Loc) -> Iterator[Piece]:
     """The valid parts of a value `annotation` does not accept whole; none where it has
     no parts (a plain value, or a value of the wrong shape: a string for a table)."""
     kind = bare(annotation)
-    if isinstance(kind, tuple):  # the steps' union: the model of the step's own kind
-        named = raw.get("kind") if isinstance(raw, Mapping) else None
-        kind = next((m for m in kind if kind_of(m) == named), StepBase)
-    if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(raw, Mapping):
-        for name, info in kind.model_fields.items():
-            if name in raw:
-                yield from _salvage(info.rebuild_annotation(), raw[name], (*loc, name),
-                                    names_a_step(info))
+    if isinstance(kind, tuple) and isinstance(raw, Mapping):  # the steps' union
+        own = next((m for m in kind if kind_of(m) == raw.get("kind")), None)
+        yield from _fields(own.model_fields if own else _any_kinds(kind), raw, loc)
+    elif isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(raw, Mapping):
+        yield from _fields(kind.model_fields, raw, loc)
     elif get_origin(kind) is list and isinstance(raw, list):
         for i, item in enumerate(raw):
             yield from _salvage(get_args(kind)[0], item, (*loc, i))
     elif get_origin(kind) is dict and isinstance(raw, Mapping):
         for key, item in raw.items():
             yield from _salvage(get_args(kind)[1], item, (*loc, key))
+
+
+def _fields(fields: Mapping[str, FieldInfo], raw: Mapping[str, Any], loc: Loc
+            ) -> Iterator[Piece]:
+    for name, info in fields.items():
+        if name in raw:
+            yield from _salvage(info.rebuild_annotation(), raw[name], (*loc, name),
+                                names_a_step(info))
+
+
+@cache
+def _any_kinds(kinds: tuple[type[BaseModel], ...]) -> dict[str, FieldInfo]:
+    """The fields of a step of no known kind (a misspelt one, or none): every kind's,
+    each as the first kind to declare it does (`links`, `next`, `back_to` are of one
+    type in every kind that has them), but `kind` itself."""
+    fields: dict[str, FieldInfo] = {}
+    for model in kinds:
+        for name, info in model.model_fields.items():
+            if name != "kind":
+                fields.setdefault(name, info)
+    return fields
 
 
 @cache
