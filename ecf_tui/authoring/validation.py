@@ -1,4 +1,8 @@
-"""Provides `ecf-tui validate`: each profile's schema, flow graph and guide fidelity."""
+"""Provides `ecf-tui validate`: each profile's schema, flow graph and guide fidelity,
+every problem of a file at once. A valid profile is read as `run` reads it (from the
+cache) and its texts checked against the guides; one with a problem is read again with
+`examine_file`, which gives every schema and flow problem and what the schema accepts
+(the model, or its valid pieces: `court.salvage`), whose texts are checked the same."""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from ecf_tui.registry.loading import (
     merged_raw,
     read_toml,
 )
-from ecf_tui.registry.problems import located
+from ecf_tui.registry.problems import flow_problem
 
 if TYPE_CHECKING:
     from ecf_tui.court.fidelity import Loc
@@ -66,12 +70,13 @@ def validate_file(reg: Registry, path: Path) -> str:
         found = examine_file(path)
         shown = texts(found.profile) if found.profile else salvaged_texts(found.pieces)
         more, total = _misquoted(reg, found.code, found.guide, shown)
-        raise capped(path, found.problems + _placed(found.files, more),
+        raise capped(path, found.problems + [flow_problem(p, found.files) for p in more],
                      found.total + total) from None
     all_texts = list(texts(profile))
     more, total = _misquoted(reg, profile.code, path.parent / profile.guide, all_texts)
     if total:  # the files that hold the texts, only now: a valid profile needs none
-        raise capped(path, _placed(merged_raw(path)[1], more), total)
+        files = merged_raw(path)[1]
+        raise capped(path, [flow_problem(p, files) for p in more], total)
     flow = graph.of(profile)
     by_sim = sum(1 for _, t in all_texts if t.source == "simulator")
     return (f"ok    {profile.code:<6} {path}  ({len(all_texts) - by_sim} guide texts, "
@@ -125,11 +130,6 @@ def _own_guide(guide: Path | None) -> tuple[str | None, list[Problem]]:
         return None, [Problem(("guide",), f"its guide '{guide.name}' cannot be read.",
                               "put the court's guide text there, as UTF-8, or correct "
                               "'guide'.")]
-
-
-def _placed(files: list[Path], problems: list[Problem]) -> list[UserError]:
-    """Problems in the file that holds each field (the court's, or a base's)."""
-    return [UserError(p.problem, **located(files, p.loc), fix=p.fix) for p in problems]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -42,7 +42,7 @@ def located(files: list[Path], loc: Loc) -> dict[str, Any]:
 
 
 def flow_problem(problem: Problem, files: list[Path]) -> UserError:
-    """A problem the flow checks (or the guide-fidelity check) found, placed."""
+    """A problem the flow checks (or validate's guide check) found, placed."""
     return UserError(problem.problem, **located(files, problem.loc), fix=problem.fix)
 
 
