@@ -62,10 +62,14 @@ def test_three_problems_in_one_file_are_all_reported_at_once(court_copy) -> None
     assert misspelt["field"] == "about.guide_titel"
     assert "did you mean 'guide_title'?" in misspelt["fix"]
     missing = next(p for p in found if "'start' is missing" in p["problem"])
-    assert missing["field"] is None and missing["line"] is None, "the top level: no line"
-    assert missing["fix"] == "add start = ... there."
+    assert missing["problem"] == ("the key 'start' is missing: the procedure's first step, "
+                                  "by its id in `steps`.")
+    # Where a top-level key goes: above the first table ([about]), or it would be that table's.
+    assert (missing["field"], missing["line"], missing["column"]) == ("start", 9, 1)
+    assert missing["fix"].startswith("add start = ... there, with the other top-level keys")
     wrong = next(p for p in found if p["field"] == "steps.home.address")
-    assert wrong["line"] == 24 and "expected type" in wrong["fix"]
+    assert wrong["line"] == 24 and wrong["problem"] == "is not a text."
+    assert wrong["fix"].startswith('write the words in quotes ("..."), or { text = "...", ')
     assert "42" not in wrong["problem"], "an input's value is never echoed"
 
 
@@ -173,6 +177,95 @@ def test_a_broken_flow_and_an_unquoted_text_are_reported_together(court_copy) ->
     assert "marked as the guide's own but CASB's guide does not contain it" in unquoted["problem"]
     assert unquoted["file"] == str(path) and unquoted["field"] == "steps.lost.title"
     assert unquoted["line"] is not None and "source = \"simulator\"" in unquoted["fix"]
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of the file that holds `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, start=1) if text in line)
+
+
+def test_schema_flow_and_guide_problems_of_one_file_come_in_one_run(court_copy) -> None:
+    """Issue 29, point 5. A schema problem left no profile, so the step a link names and
+    the texts against the guide were checked only once it was fixed, a run later. Now
+    the pieces the schema accepts are checked too: `guide_step = 987654` costs its own
+    field, not the links of its step, nor the other steps' texts."""
+    path = court_copy("CASB")
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')  # steps.home: a link to no step
+    edit(path, "[steps.home]\n", "[steps.home]\nguide_step = 987654\n")  # and a number
+    edit(path, "[steps.utilities]\n", '[steps.utilities]\nguide_step = "Step 99"\n')  # no guide's
+    code, out, err = run("validate", str(path))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "987654" not in err, "an input's value is never echoed"
+    paragraphs = err.strip().splitlines()
+    assert len(paragraphs) == 3 and "(2 more problem(s) below.)" in paragraphs[0]
+    assert all(f"{path}, line " in p and " Fix: " in p for p in paragraphs), paragraphs
+    found = {p["field"]: p for p in problems(str(path))}
+    assert set(found) == {"steps.home.guide_step", "steps.home.links[0].to",
+                          "steps.utilities.guide_step"}
+    number, link, text = found.values()
+    assert number["problem"] == "is not a text." and "in quotes" in number["fix"]
+    assert (number["line"], number["column"]) == (line_of(path, "guide_step = 987654"), 1)
+    assert link["problem"] == "names a step 'pacer-logon' that the profile does not have."
+    assert link["line"] == line_of(path, '"pacer-logon"') and "pacer-login" in link["fix"]
+    assert text["problem"] == ("the text \"Step 99\" is marked as the guide's own but CASB's "
+                               "guide does not contain it.")
+    assert text["line"] == line_of(path, '"Step 99"') and "source = \"simulator\"" in text["fix"]
+    assert all(p["file"] == str(path) and p["column"] == 1 for p in found.values())
+
+
+def test_a_link_to_no_step_and_a_misquoted_text_come_together(court_copy) -> None:
+    """A profile the schema accepts, with a link to no step: its texts were left
+    unchecked, as the flow checks had failed."""
+    path = court_copy("CASB")
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')
+    edit(path, "[steps.utilities]\n", '[steps.utilities]\nguide_step = "Step 99"\n')
+    found = problems(str(path))
+    assert [p["field"] for p in found] == ["steps.home.links[0].to", "steps.utilities.guide_step"]
+    assert all(p["line"] is not None and p["fix"] for p in found)
+
+
+def test_a_step_of_a_misspelt_kind_still_has_its_links_and_texts_checked(court_copy) -> None:
+    """Its kind's model is not known, so its fields are checked as any kind's."""
+    path = court_copy("CASB")
+    edit(path, 'kind = "site"', 'kind = "sight"')
+    edit(path, 'to = "pacer-login" }', 'to = "pacer-logon" }')
+    edit(path, 'picture = ["Click Document Filing System for your court"]',
+         'picture = ["Click the Filing System"]')
+    found = problems(str(path))
+    assert [(p["field"], p["problem"].split(":")[0]) for p in found] == [
+        ("steps.home", "a step needs a known kind."),
+        ("steps.home.links[0].to", "names a step 'pacer-logon' that the profile does not have."),
+        ("steps.home.picture[0]", 'the text "Click the Filing System" is marked as the guide\'s '
+                                  "own but CASB's guide does not contain it."),
+    ]
+
+
+@pytest.mark.parametrize(("court", "table", "holds"), [
+    ("MOEB", "refresh", "with instruction (the guide's words on refreshing); and, where need "
+                        "be, menu_items, ways, clear_cache_keys"),
+    ("CASB", "about", "with guide_title (the guide's own title); and, where need be, "
+                      "sections, intro, go_live, ready"),
+])
+def test_a_missing_table_says_what_goes_in_it_and_where(court_copy, court: str, table: str,
+                                                       holds: str) -> None:
+    """It said "the key 'refresh' is missing. Fix: add refresh = ... there.", at no line.
+    Now: which table, what it is for and holds (its required keys first, from the
+    model's docstrings), at the line after the file's last, where a new table goes."""
+    path = court_copy(court)
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"\n[{table}]\n") + 1
+    end = text.index("\n[", start) + 1
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    found = problems(str(path))
+    [missing] = [p for p in found if p["field"] == table]
+    assert missing["problem"].startswith(f"the table [{table}] is missing: ")
+    assert missing["file"] == str(path) and missing["column"] == 1
+    assert missing["line"] == len(path.read_text(encoding="utf-8").splitlines()) + 1
+    assert missing["place"].endswith(f"(field {table}, at the end of the file)")
+    assert missing["fix"].startswith(f"add it there: [{table}] {holds}"), missing["fix"]
+    code, _, err = run("validate", str(path))
+    assert code == 2 and "Traceback" not in err
 
 
 @pytest.fixture

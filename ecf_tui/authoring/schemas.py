@@ -21,26 +21,22 @@ becomes:
 - TOML has no null: an optional value is left out.
 
 Each property's description is the docstring under its field, read from the source when
-a schema is built. pydantic's `use_attribute_docstrings` reads them as each model class
-is created, at import: that doubled `ecf_tui.court.profile`'s own import time.
+a schema is built (`ecf_tui.court.field_docs`).
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
-import inspect
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from ecf_tui.court.field_docs import field_docs
 from ecf_tui.court.files import write_text
 from ecf_tui.court.profile import STEP_KINDS, CourtProfile
 from ecf_tui.helpdesk.model import MOVE_FORMS, Scenario
@@ -55,49 +51,6 @@ REGENERATE = "python -m ecf_tui.authoring.schemas"
 def folder() -> Path:
     """Where the committed schemas live: `courts/schemas/`, shipped in the package."""
     return builtin_dir() / "schemas"
-
-
-# -- field docstrings ------------------------------------------------------
-
-
-def field_docs(model: type[BaseModel]) -> dict[str, str]:
-    """The docstring under each field of `model`, its bases' included."""
-    docs: dict[str, str] = {}
-    for cls in reversed(model.__mro__):
-        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls is not BaseModel:
-            docs.update(_own_docs(cls))
-    return docs
-
-
-def _own_docs(cls: type[BaseModel]) -> dict[str, str]:
-    node = _class_nodes(cls.__module__).get(cls.__qualname__)
-    if node is None:
-        return {}
-    docs: dict[str, str] = {}
-    for statement, after in zip(node.body, node.body[1:], strict=False):
-        if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
-                and isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)):
-            docs[statement.target.id] = inspect.cleandoc(after.value.value)
-    return docs
-
-
-@cache
-def _class_nodes(module: str) -> dict[str, ast.ClassDef]:
-    """Every class statement of a module by qualified name; the module is parsed once
-    (`inspect.getsource` of a class parses its whole module each time)."""
-    found: dict[str, ast.ClassDef] = {}
-
-    def visit(node: ast.AST, prefix: str) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.ClassDef):
-                found[prefix + child.name] = child
-                visit(child, f"{prefix}{child.name}.")
-            elif isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                visit(child, f"{prefix}{child.name}.<locals>.")
-
-    visit(ast.parse(inspect.getsource(sys.modules[module])), "")
-    return found
 
 
 class _Described(GenerateJsonSchema):

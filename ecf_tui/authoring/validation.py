@@ -1,28 +1,38 @@
-"""Provides `ecf-tui validate`: each profile's schema, flow graph and guide fidelity."""
+"""Provides `ecf-tui validate`: each profile's schema, flow graph and guide fidelity,
+every problem of a file at once. A valid profile is read as `run` reads it (from the
+cache) and its texts checked against the guides; one with a problem is read again with
+`examine_file`, which gives every schema and flow problem and what the schema accepts
+(the model, or its valid pieces: `court.salvage`), whose texts are checked the same."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui.authoring.scaffold import Mark, marks
 from ecf_tui.court.errors import ProfileErrors, UserError
-from ecf_tui.court.toml_places import describe_loc, find_place
+from ecf_tui.court.toml_places import find_place
 from ecf_tui.registry.loading import (
     BASE_PREFIX,
     MAX_PROBLEMS,
     Registry,
     capped,
     court_code,
+    examine_file,
     load_file,
+    merged_raw,
     read_toml,
 )
+from ecf_tui.registry.problems import flow_problem
 
 if TYPE_CHECKING:
     from ecf_tui.court.fidelity import Loc
+    from ecf_tui.court.profile import Text
+    from ecf_tui.flows.flow_checks import Problem
 
 
 def _files(reg: Registry, names: list[str]) -> list[Path]:
@@ -41,71 +51,86 @@ def _files(reg: Registry, names: list[str]) -> list[Path]:
     return files
 
 
-def _text_place(path: Path, loc: Loc) -> str:
-    """Where a profile's text is: its line and column, and its field."""
-    return f"{find_place(path, loc) or ''} (field {describe_loc(loc)})".strip()
-
-
 def validate_file(reg: Registry, path: Path) -> str:
-    """One line on a valid profile; raises UserError for the first kind of problem found."""
+    """One line on a valid profile; raises ProfileErrors with every problem of the file
+    at once (its schema's, its flow's, its texts' against the guides), or a UserError
+    where it is no profile at all (no TOML, a base missing)."""
     if path.name.startswith(BASE_PREFIX):
         read_toml(path)
         return f"ok    {path}  (a base: checked with the courts that extend it)"
-    from ecf_tui.court.fidelity import texts, unquoted
+    from ecf_tui.court.fidelity import texts
     from ecf_tui.flows import graph
 
-    flow_problems: list[UserError] = []
     try:
-        profile = load_file(path)
-    except ProfileErrors as broken:
-        # A flow that cannot be walked still has texts to check against the guide: the
-        # author hears of both at once. A schema problem leaves no profile to check.
-        try:
-            profile = load_file(path, graph_checks=False)
-        except UserError:
-            raise broken from None
-        flow_problems = broken.problems
+        profile = load_file(path)  # a valid profile: read back from the cache, as `run` does
+    except ProfileErrors:
+        # Checked again to find everything: the model where the schema passed, else the
+        # pieces it accepts, each text of them against the guide (`court.salvage`).
+        from ecf_tui.court.salvage import salvaged_texts
 
-    def guide_of(code: str) -> str:
-        guide = path.parent / profile.guide if code == profile.code else None
-        if guide is None:
-            return reg.guide_text(code)
-        try:
-            return guide.read_text(encoding="utf-8-sig")
-        except OSError:
-            raise UserError(f"its guide '{profile.guide}' cannot be read.", file=path,
-                            place=find_place(path, ("guide",)),
-                            fix="put the court's guide text there, or correct 'guide'.") from None
-
-    known = set(reg.codes()) | {profile.code}
-    strangers = [(loc, t) for loc, t in texts(profile)
-                 if t.quoted_from is not None and t.quoted_from not in known]
-    if strangers:  # their guide cannot be read: said at the text, not as a bad command line
-        raise capped(path, flow_problems + [
-            UserError(f"quotes the guide of '{t.quoted_from}', a court not known here.",
-                      place=_text_place(path, loc),
-                      fix="use one of: " + ", ".join(sorted(known)) + "; or add that "
-                          "court's folder with --profiles DIR.")
-            for loc, t in strangers[:MAX_PROBLEMS]], len(flow_problems) + len(strangers))
-    missing = unquoted(profile, guide_of)
-    if missing or flow_problems:
-        problems = flow_problems + [
-            UserError(
-                f"the text \"{_short(text.text)}\" is marked as the guide's own but "
-                f"{text.quoted_from or profile.code}'s guide does not contain it.",
-                place=_text_place(path, loc),
-                fix="quote the guide word for word, or mark the text "
-                    "{ text = \"...\", source = \"simulator\" }.",
-            )
-            for loc, text in missing[:MAX_PROBLEMS]  # each placed in the file: not thousands
-        ]
-        raise capped(path, problems, len(flow_problems) + len(missing))
-    flow = graph.of(profile)
+        found = examine_file(path)
+        shown = texts(found.profile) if found.profile else salvaged_texts(found.pieces)
+        more, total = _misquoted(reg, found.code, found.guide, shown)
+        raise capped(path, found.problems + [flow_problem(p, found.files) for p in more],
+                     found.total + total) from None
     all_texts = list(texts(profile))
+    more, total = _misquoted(reg, profile.code, path.parent / profile.guide, all_texts)
+    if total:  # the files that hold the texts, only now: a valid profile needs none
+        files = merged_raw(path)[1]
+        raise capped(path, [flow_problem(p, files) for p in more], total)
+    flow = graph.of(profile)
     by_sim = sum(1 for _, t in all_texts if t.source == "simulator")
     return (f"ok    {profile.code:<6} {path}  ({len(all_texts) - by_sim} guide texts, "
             f"{by_sim} simulator texts; {len(flow.states)} states, {len(flow.edges)} edges, "
             f"{len(graph.paths(flow))} paths)")
+
+
+def _misquoted(reg: Registry, code: str, guide: Path | None,
+               shown: Iterable[tuple[Loc, Text]]) -> tuple[list[Problem], int]:
+    """The texts marked as a guide's own that it does not contain, those quoting a court
+    not known here, and a court's guide that cannot be read: the first MAX_PROBLEMS of
+    each, and how many in all. `guide`: the court's own, None where that is a problem
+    said already (its own texts are then left unchecked)."""
+    from ecf_tui.court.fidelity import unquoted_texts
+    from ecf_tui.flows.flow_checks import Problem
+
+    known = set(reg.codes()) | {code}
+    strangers: list[tuple[Loc, Text]] = []
+    checked: list[tuple[Loc, Text]] = []
+    for loc, t in shown:
+        (checked if t.quoted_from is None or t.quoted_from in known else strangers).append(
+            (loc, t))
+    problems = [Problem(loc, f"quotes the guide of '{t.quoted_from}', a court not known "
+                        "here.", "use one of: " + ", ".join(sorted(known)) + "; or add that "
+                        "court's folder with --profiles DIR.")
+                for loc, t in strangers[:MAX_PROBLEMS]]  # their guide cannot be read
+    own, unreadable = _own_guide(guide)
+    problems += unreadable
+    if own is None:
+        checked = [(loc, t) for loc, t in checked if t.quoted_from not in (None, code)]
+    missing = unquoted_texts(checked, code, lambda court: own if own is not None and
+                             court == code else reg.guide_text(court))
+    problems += [Problem(loc, f"the text \"{_short(t.text)}\" is marked as the guide's own "
+                         f"but {t.quoted_from or code}'s guide does not contain it.",
+                         "quote the guide word for word, or mark the text "
+                         "{ text = \"...\", source = \"simulator\" }.")
+                 for loc, t in missing[:MAX_PROBLEMS]]  # each placed in the file: not thousands
+    return problems, len(strangers) + len(unreadable) + len(missing)
+
+
+def _own_guide(guide: Path | None) -> tuple[str | None, list[Problem]]:
+    """The court's own guide's text, or None: there is none to read (said already), or
+    it cannot be read (the problem)."""
+    from ecf_tui.flows.flow_checks import Problem
+
+    if guide is None:
+        return None, []
+    try:
+        return guide.read_text(encoding="utf-8-sig"), []
+    except (OSError, UnicodeDecodeError):
+        return None, [Problem(("guide",), f"its guide '{guide.name}' cannot be read.",
+                              "put the court's guide text there, as UTF-8, or correct "
+                              "'guide'.")]
 
 
 def _short(text: str, limit: int = 60) -> str:

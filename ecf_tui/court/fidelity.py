@@ -6,7 +6,7 @@ whole words: "Clear" is not found in "Clearing Browser Cache", "Login" not in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -68,12 +68,19 @@ def unquoted(profile: CourtProfile, guide_of: Callable[[str], str]) -> list[tupl
     `guide_of(code)` gives a court's guide text; a text is checked against the
     guide it names (`quoted_from`) or else the profile's own.
     """
+    return unquoted_texts(texts(profile), profile.code, guide_of)
+
+
+def unquoted_texts(found: Iterable[tuple[Loc, Text]], own: str,
+                   guide_of: Callable[[str], str]) -> list[tuple[Loc, Text]]:
+    """`unquoted` of any texts (a whole profile's, or the valid pieces' of one that
+    fails its schema), `own` the court's code."""
     folded: dict[str, str] = {}
     missing = []
-    for loc, text in texts(profile):
+    for loc, text in found:
         if text.source != "guide":
             continue
-        code = text.quoted_from or profile.code
+        code = text.quoted_from or own
         if code not in folded:
             folded[code] = fold(guide_of(code))
         if not contains(folded[code], text.text):

@@ -19,6 +19,7 @@ from ecf_tui.court.silence import SilentPart
 
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
+    from pydantic.fields import FieldInfo
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
 
@@ -668,10 +669,7 @@ def step_references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str 
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         here = (*loc, name)
-        # pydantic keeps `Annotated` metadata of a plain field in `metadata`, and leaves
-        # it inside the annotation of an optional one.
-        if any(isinstance(m, StepReference) for m in info.metadata) or _is_step_ref(
-                info.annotation):
+        if names_a_step(info):
             yield here, value
         elif isinstance(value, BaseModel):
             yield from step_references(value, here)
@@ -680,6 +678,14 @@ def step_references(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str 
             for key, item in items:
                 if isinstance(item, BaseModel):
                     yield from step_references(item, (*here, key))
+
+
+def names_a_step(info: FieldInfo) -> bool:
+    """Whether a model's field is declared with `StepRef`."""
+    # pydantic keeps `Annotated` metadata of a plain field in `metadata`, and leaves it
+    # inside the annotation of an optional one.
+    return any(isinstance(m, StepReference) for m in info.metadata) or _is_step_ref(
+        info.annotation)
 
 
 def _is_step_ref(annotation: Any) -> bool:

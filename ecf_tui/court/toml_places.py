@@ -37,6 +37,20 @@ def find_place(path: Path, loc: tuple[str | int, ...]) -> str | None:
     return None
 
 
+def free_lines(path: Path) -> tuple[int, int]:
+    """Where keys the file lacks may be added: the line of its first table's header (a
+    top-level key goes above it: below, a key is that table's), and the line after its
+    last (a new table goes there, after every other: it takes no key that follows).
+    Either is the line after the last where the file has no table, or cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    end = len(lines) + 1
+    first = next((n for n, line in enumerate(lines, start=1) if _HEADER.match(line)), end)
+    return first, end
+
+
 @lru_cache(maxsize=8)
 def _keys(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
     """Each key's full path in the file, at its first line and column. Kept per text: a

@@ -5,6 +5,7 @@ start, no unreachable step, no trap, and a passing end reachable from every stat
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from ecf_tui.court.profile import (
 )
 
 if TYPE_CHECKING:
+    from ecf_tui.court.salvage import Piece
     from ecf_tui.engine import State
 
 ONE_OF_EACH = ("login", "main", "link-form", "confirm", "success", "refreshed")
@@ -34,17 +36,9 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
                   graph: bool = True) -> list[Problem]:
     """The profile's problems. `graph=False` leaves out the flow-graph checks, for QA,
     which runs a broken flow to show where it breaks."""
-    problems: list[Problem] = []
+    problems: list[Problem] = _code_problem(profile.code, file_code)
     add = problems.append
-    if file_code is not None and profile.code != file_code:
-        add(Problem(("code",), f"the code '{profile.code}' differs from the file name "
-                    f"'{file_code}.toml'.", f"name the file {profile.code}.toml or set code = "
-                    f"\"{file_code}\"."))
-    known = ", ".join(profile.steps)
-    for loc, target in step_references(profile):
-        if target is not None and target not in profile.steps:
-            add(Problem(loc, f"names a step '{target}' that the profile does not have.",
-                        f"use one of: {known}."))
+    problems += reference_problems(step_references(profile), profile.steps)
     for kind in ONE_OF_EACH:
         count = len(profile.steps_of(kind))
         if count != 1:
@@ -97,6 +91,40 @@ def check_profile(profile: CourtProfile, file_code: str | None = None, *,
     if graph and not problems:
         problems += walk_problems(profile)
     return problems
+
+
+def check_pieces(pieces: list[Piece], steps: Collection[str] | None,
+                 file_code: str | None = None) -> list[Problem]:
+    """The checks a profile that fails its schema still gets, on the pieces the schema
+    accepts (`court.salvage`): its code against the file's name, and the step each
+    reference names (`steps`: the raw profile's ids; None where `steps` is no table, which
+    the schema says: every reference would be one more problem of the same)."""
+    from ecf_tui.court.salvage import references  # a valid profile never needs it
+
+    code = next((p.value for p in pieces if p.loc == ("code",)), None)
+    problems = _code_problem(code, file_code) if code is not None else []
+    if steps is not None:
+        problems += reference_problems(references(pieces), steps)
+    return problems
+
+
+def _code_problem(code: str, file_code: str | None) -> list[Problem]:
+    if file_code is None or code == file_code:
+        return []
+    return [Problem(("code",), f"the code '{code}' differs from the file name "
+                    f"'{file_code}.toml'.", f"name the file {code}.toml or set code = "
+                    f"\"{file_code}\".")]
+
+
+def reference_problems(references: Iterable[tuple[Loc, str | None]],
+                       steps: Collection[str]) -> list[Problem]:
+    """Each reference naming a step that is not among `steps`: a whole profile's, or
+    the valid pieces' of one that fails its schema (`court.salvage`), whose steps are
+    the raw profile's ids, a step with a schema problem of its own among them."""
+    known = ", ".join(steps)
+    return [Problem(loc, f"names a step '{target}' that the profile does not have.",
+                    f"use one of: {known}.")
+            for loc, target in references if target is not None and target not in steps]
 
 
 def _graph_problems(profile: CourtProfile) -> list[Problem]:

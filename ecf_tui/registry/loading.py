@@ -14,17 +14,21 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from ecf_tui.court import silence
 from ecf_tui.court.errors import ProfileErrors, UserError
 from ecf_tui.court.profile import CourtProfile
-from ecf_tui.court.toml_places import describe_loc, find_place
+from ecf_tui.court.toml_places import find_place
+from ecf_tui.registry.problems import flow_problem, located, nearest, schema_problem
+
+if TYPE_CHECKING:
+    from ecf_tui.court.salvage import Piece
 
 ENV_VAR = "ECF_TUI_PROFILES"
 BASE_PREFIX = "_"
@@ -78,7 +82,7 @@ class Registry:
             return self.sources[court_code(code)]
         except KeyError:
             known = ", ".join(self.codes()) or "none"
-            close = _nearest(court_code(code), self.codes())
+            close = nearest(court_code(code), self.codes())
             fix = f"use one of: {known}" + (f" (did you mean {close}?)" if close else "")
             fix += "; or add a folder with --profiles DIR."
             raise UserError(f"unknown court '{code}'.", place="court", fix=fix) from None
@@ -234,13 +238,15 @@ def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, An
 
 
 def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
-    """Read, merge and validate one court profile; every problem is a UserError.
-    `graph_checks=False` accepts a flow that cannot be walked to its end (for QA)."""
+    """Read, merge and validate one court profile; its problems are one ProfileErrors
+    (every one at once, as `examine_file` finds them), or a UserError where it is no
+    profile at all. `graph_checks=False` accepts a flow that cannot be walked to its
+    end (for QA)."""
     raw, files = merged_raw(path)
-    guide = _guide_file(path, files, raw.get("guide"))
+    guide, bad_guide = _guide(path, files, raw)
     cache_key = None
-    if graph_checks:  # a profile that passed every check before, unchanged: read it back
-        from ecf_tui.flows import graph
+    if graph_checks and not bad_guide:  # a profile that passed every check before,
+        from ecf_tui.flows import graph  # unchanged: read it back
         from ecf_tui.registry import profile_cache
 
         cache_key = profile_cache.key(files, guide)
@@ -248,21 +254,91 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
         if found is not None:
             graph.remember(*found)
             return found[0]
-    raw = _recredit(silence.fill(raw), path)
+    examined = _examine(path, raw, files, guide, bad_guide, graph_checks)
+    if examined.profile is None or examined.total:
+        raise examined.errors()
+    if cache_key is not None:
+        profile_cache.write(cache_key, examined.profile, graph.of(examined.profile))
+    return examined.profile
+
+
+def examine_file(path: Path, *, graph_checks: bool = True) -> Examined:
+    """Read, merge and check one profile: every problem found, none raised, as `validate`
+    reports them. A file that is no TOML, or whose base is missing or loops, still
+    raises its UserError: it leaves no profile to check."""
+    raw, files = merged_raw(path)
+    guide, bad_guide = _guide(path, files, raw)
+    return _examine(path, raw, files, guide, bad_guide, graph_checks)
+
+
+@dataclass(frozen=True)
+class Examined:
+    """A profile read and checked: the model where its schema passed, else the pieces
+    it accepts (`court.salvage`), and its problems, the first MAX_PROBLEMS of `total`."""
+
+    path: Path
+    files: list[Path]
+    """The profile's file, then the bases it extends."""
+    guide: Path | None
+    """The guide file it names; None where that is a problem (or no string)."""
+    code: str
+    """The court's code: the profile's where it gives one, else the file's name."""
+    profile: CourtProfile | None
+    pieces: list[Piece]
+    """Where the schema failed, the valid pieces: what validate checks against the guide."""
+    problems: list[UserError]
+    total: int
+
+    def errors(self) -> ProfileErrors:
+        return capped(self.path, list(self.problems), self.total)
+
+
+def _examine(path: Path, raw: dict[str, Any], files: list[Path], guide: Path | None,
+             bad_guide: list[UserError], graph_checks: bool) -> Examined:
+    """Every problem of a merged profile: its guide's, its schema's, then the flow
+    checks' (of the whole model, or of the pieces the schema accepts)."""
+    from ecf_tui.flows.flow_checks import check_pieces, check_profile
+
+    raw = _recredit(silence.fill(raw), guide)
+    problems: list[Callable[[], UserError]] = [partial(_same, bad) for bad in bad_guide]
+    given = raw.get("code")
+    code = given if isinstance(given, str) and given else path.stem
     try:
         profile = CourtProfile.model_validate(raw)
     except ValidationError as err:
-        raise _errors(path, err.errors(include_input=False, include_url=False),
-                      lambda e: _problem(e, files)) from None
-    from ecf_tui.flows.flow_checks import check_profile
+        from ecf_tui.court.salvage import salvage
 
-    checked = check_profile(profile, path.stem, graph=graph_checks)
-    if checked:
-        raise _errors(path, checked, lambda p: UserError(p.problem, **_where(files, p.loc),
-                                                       fix=p.fix))
-    if cache_key is not None:
-        profile_cache.write(cache_key, profile, graph.of(profile))
-    return profile
+        pieces = salvage(raw)
+        steps = raw.get("steps")
+        from ecf_tui.court.model_paths import one_per_place
+
+        problems += [partial(schema_problem, e, files) for e in one_per_place(
+            err.errors(include_input=False, include_url=False))]
+        problems += [partial(flow_problem, p, files) for p in check_pieces(
+            pieces, steps if isinstance(steps, Mapping) else None, path.stem)]
+        return Examined(path, files, guide, code, None, pieces, *_made(problems))
+    problems += [partial(flow_problem, p, files)
+                 for p in check_profile(profile, path.stem, graph=graph_checks)]
+    return Examined(path, files, guide, profile.code, profile, [], *_made(problems))
+
+
+def _guide(path: Path, files: list[Path], raw: Mapping[str, Any]
+           ) -> tuple[Path | None, list[UserError]]:
+    """The guide file, or its problem: one among the profile's others."""
+    try:
+        return _guide_file(path, files, raw.get("guide")), []
+    except UserError as bad:
+        return None, [bad]
+
+
+def _same(problem: UserError) -> UserError:
+    return problem
+
+
+def _made(problems: list[Callable[[], UserError]]) -> tuple[list[UserError], int]:
+    """The first MAX_PROBLEMS problems made, and how many there are: each is placed in
+    its file, and ten thousand took seconds."""
+    return [make() for make in problems[:MAX_PROBLEMS]], len(problems)
 
 
 def _guide_file(path: Path, files: list[Path], guide: Any) -> Path | None:
@@ -275,12 +351,12 @@ def _guide_file(path: Path, files: list[Path], guide: Any) -> Path | None:
     found = path.parent / guide
     # os.path answers False where pathlib raises: a NUL in the name, a name too long.
     if "\0" in guide or os.path.exists(found) and not os.path.isfile(found):
-        raise UserError("'guide' does not name a file.", **_where(files, ("guide",)),
+        raise UserError("'guide' does not name a file.", **located(files, ("guide",)),
                         fix="name the court's guide text file, relative to the profile's "
                             'folder: guide = "guides/CODE.txt".')
     if not os.path.exists(found):  # the help desk's panel (F3) quotes it on every step
         raise UserError(f"its guide '{guide}' is not there ({found}).",
-                        **_where(files, ("guide",)),
+                        **located(files, ("guide",)),
                         fix="put the court's guide text there, or correct 'guide' (a path "
                             "relative to the profile's folder).")
     return found
@@ -290,11 +366,6 @@ MAX_PROBLEMS = 50
 """Problems reported per profile. An array of the wrong things makes one per item: ten
 thousand took seconds to place in the file, and as many lines to print; the first ones
 show what to correct."""
-T = TypeVar("T")
-
-
-def _errors(path: Path, found: Sequence[T], problem: Callable[[T], UserError]) -> ProfileErrors:
-    return capped(path, [problem(f) for f in found[:MAX_PROBLEMS]], len(found))
 
 
 def capped(path: Path, problems: list[UserError], total: int) -> ProfileErrors:
@@ -308,7 +379,7 @@ def capped(path: Path, problems: list[UserError], total: int) -> ProfileErrors:
     return ProfileErrors(path, listed)
 
 
-def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+def _recredit(raw: dict[str, Any], guide: Path | None) -> dict[str, Any]:
     """Credit to the court's own guide every text quoted from another court's guide (as
     the base profile's are) that the court's guide has word for word: CANB's link form
     is CANB's words, not CASB's. A one-word label ("Login", "Submit") is left as quoted:
@@ -317,10 +388,9 @@ def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
     validation."""
     from ecf_tui.court.fidelity import contains, fold
 
-    guide, code = raw.get("guide"), raw.get("code")
-    try:
-        own = fold((path.parent / guide).read_text(encoding="utf-8-sig")) if isinstance(
-            guide, str) else None
+    code = raw.get("code")
+    try:  # only a file `_guide_file` checked: reading guide = "/dev/zero" never ended
+        own = fold(guide.read_text(encoding="utf-8-sig")) if guide is not None else None
     except (OSError, UnicodeDecodeError):
         own = None
     if own is None:
@@ -340,49 +410,3 @@ def _recredit(raw: dict[str, Any], path: Path) -> dict[str, Any]:
 
     result: dict[str, Any] = walk(raw)
     return result
-
-
-def _where(files: list[Path], loc: tuple[str | int, ...]) -> dict[str, Any]:
-    """The file that holds a field (the court's, or a base profile it extends) and the
-    line and column there, as UserError's `file` and `place`."""
-    where = describe_loc(loc)
-    for file in files:
-        found = find_place(file, loc)
-        if found and file == files[0]:
-            return {"file": file, "place": f"{found} (field {where})"}
-        if found:
-            return {"file": file, "place": f"{found} (field {where}, which {files[0].name} "
-                                           f"takes from this base profile)"}
-    return {"file": files[0], "place": f"field {where}"}
-
-
-def _problem(error: Any, files: list[Path]) -> UserError:
-    from ecf_tui.court.model_paths import clean_loc, keys_at
-
-    loc = clean_loc(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        bad = str(loc[-1])
-        valid = keys_at(error["loc"][:-1])
-        close = _nearest(bad, valid)
-        fix = (f"did you mean '{close}'? " if close else "")
-        fix += f"Valid keys here: {', '.join(valid)}."
-        return UserError(f"unknown key '{bad}'.", **_where(files, loc), fix=fix)
-    if kind == "missing":
-        return UserError(f"the key '{loc[-1]}' is missing.", **_where(files, loc[:-1]),
-                         fix=f"add {loc[-1]} = ... there.")
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        from ecf_tui.court.profile import STEP_KINDS
-
-        return UserError("a step needs a known kind.", **_where(files, loc),
-                         fix=f"set kind to one of: {', '.join(STEP_KINDS)}.")
-    message = error["msg"].rstrip(".")
-    return UserError(f"{message[0].lower()}{message[1:]}.", **_where(files, loc),
-                     fix="give a value of the expected type and form.")
-
-
-def _nearest(word: str, choices: Iterable[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
