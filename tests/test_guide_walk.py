@@ -126,10 +126,10 @@ async def test_the_demo_in_the_app_reaches_the_full_menus_within_a_timeout(
 
     app = EcfApp(registry([_court(tmp_path)], env={}), "XXDT", mode="demo", delay=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
-        async def ended() -> None:
-            while not (app.state and engine.is_end(app.profile, app.state)):
+        async def ended() -> None:  # at the end, or paused where it could not go on
+            while not (app.demo.paused or app.state and engine.is_end(app.profile, app.state)):
                 await pilot.pause(0.05)
-        await asyncio.wait_for(ended(), timeout=30)  # a loop never ends: this fails it
+        await asyncio.wait_for(ended(), timeout=90)  # a loop never ends: this fails it
         assert app.profile is not None and app.state is not None
         assert app.profile.steps[app.state.step].kind == "refreshed"
         assert "pacer-account" in app.visited
@@ -169,9 +169,32 @@ body = [{ text = "No action is needed.", source = "simulator" }]
     code, said = _validate(folder)
     assert code == 2
     line = next(n for n, text in enumerate(toml.read_text().splitlines(), 1)
-                if text == "[steps.no-action]")
+                if text == "[steps.utilities]")
     assert "XXDT.toml" in said and f"line {line}" in said, said
-    assert "is where the guide's walk ends, short of the full menus" in said
+    assert "is where the guide's walk leaves for 'no-action' and ends there, short of the " \
+           "full menus" in said
+
+
+def test_a_stop_page_off_the_home_page_first_fails_validate_without_a_traceback(
+        tmp_path: Path) -> None:
+    """The issue's shape: the side procedure's page listed first ends the procedure
+    before any login (no menu bar there): validate names the home page, once said ok."""
+    links = '''links = [
+    { label = "Create a PACER Account", to = "no-action" },
+    { label = { text = "More about PACER", source = "simulator" }, to = "pacer-account" },
+    { label = "Document Filing System", to = "pacer-login" },
+]'''
+    folder = _court(tmp_path, links=links, extra='''
+[steps.no-action]
+kind = "stop"
+outcome = "pass"
+body = [{ text = "No action is needed.", source = "simulator" }]
+''')
+    code, said = _validate(folder)
+    assert code == 2 and "Traceback" not in said, said
+    line = next(n for n, text in enumerate((folder / "XXDT.toml").read_text().splitlines(), 1)
+                if text == "[steps.home]")
+    assert f"line {line}" in said and "leaves for 'no-action'" in said, said
 
 
 def test_a_guide_walk_that_goes_round_fails_validate(tmp_path: Path) -> None:

@@ -107,7 +107,9 @@ def actions(profile: CourtProfile, state: State) -> list[Action]:
                 found.append(Action("email"))
         case InfoStep() | EmailStep():
             found.append(Action("back"))
-    if current.kind in CMECF_PAGES:
+    # The menu bar is CM/ECF's, reached through the PACER login: a stop page before it
+    # (a profile's side procedure that ends there) has none to offer.
+    if current.kind in CMECF_PAGES and state.pacer is not None:
         found += _chrome_actions(profile, state)
     return found
 

@@ -180,11 +180,15 @@ def walk_problems(profile: CourtProfile) -> list[Problem]:
                                 "put the link to the guide's next step first among the "
                                 "page's links (a detour's page needs a way back)."))
     elif engine.outcome(profile, end) != "pass" or profile.steps[end.step].kind != "refreshed":
-        problems.append(Problem(("steps", end.step), "is where the guide's walk ends, short "
-                                "of the full menus: it never reaches the refreshed page with "
-                                "the trainee's own accounts linked.",
-                                "make the guide's way on the first link of each page before "
-                                "it (the walk takes the first way on it has not taken)."))
+        # Named at the page the walk left for that end: the link to move is there (the
+        # end itself may be the base profile's, as its pacer-only page is).
+        before = walk[-1][0].step if walk else end.step
+        problems.append(Problem(("steps", before), f"is where the guide's walk leaves for "
+                                f"'{end.step}' and ends there, short of the full menus: it "
+                                "never reaches the refreshed page with the trainee's own "
+                                "accounts linked.",
+                                "make the guide's way on the first link of this page (the walk "
+                                "takes the first way on it has not taken yet)."))
     return problems
 
 
