@@ -151,7 +151,8 @@ def test_sections_and_slots_together_are_one_problem(tmp_path: Path) -> None:
         'go_live = "June 1, 2026"\n', 'go_live = "June 1, 2026"\nintro = ["Note: Attorneys '
         'can begin linking accounts on June 1, 2026."]\n'))
     code, said = run_cli("--profiles", str(folder), "validate", "XXDF")
-    assert code == 2 and "not both" in said and "XXDF.toml" in said and "line" in said, said
+    assert code == 2 and "both as sections and in slots (intro)" in said, said
+    assert "Fix: move intro into the sections" in said and "XXDF.toml, line" in said, said
     assert "Traceback" not in said
 
 

@@ -549,9 +549,10 @@ class About(Model):
         slots = [name for name in ("intro", "ready", "warnings", "contacts", "reminders")
                  if getattr(self, name)]
         if self.sections and slots:
-            raise ValueError(f"give the front matter as sections or in slots, not both: "
-                             f"move {', '.join(slots)} into the sections where the guide "
-                             "has them")
+            # " Fix: " parts the problem from its fix (registry.problems.FIX_MARK).
+            raise ValueError(f"has the front matter both as sections and in slots "
+                             f"({', '.join(slots)}). Fix: move {', '.join(slots)} into the "
+                             "sections, where the guide has them, in its order.")
         return self
 
     @property

@@ -71,9 +71,17 @@ def schema_problem(error: Any, files: list[Path]) -> UserError:
         return UserError("is not a text.", **located(files, loc),
                          fix='write the words in quotes ("..."), or { text = "...", '
                              'source = "simulator" } for words the guide does not have.')
+    if kind == "value_error" and FIX_MARK in error["msg"]:
+        # The models' own checks word the problem and its fix (`FIX_MARK` between them).
+        problem, _, fix = error["msg"].removeprefix("Value error, ").partition(FIX_MARK)
+        return UserError(problem, **located(files, loc), fix=fix)
     message = error["msg"].rstrip(".")
     return UserError(f"{message[0].lower()}{message[1:]}.", **located(files, loc),
                      fix="give a value of the expected type and form.")
+
+
+FIX_MARK = " Fix: "
+"""Between the problem and its fix in a model's own check's message."""
 
 
 def _missing(raw_loc: Loc, loc: Loc, files: list[Path]) -> UserError:
