@@ -6,9 +6,11 @@ guide keeps its own front sections, sends the reader to create a PACER account f
 detour off the home page), puts two steps on the link form and is silent on the refresh
 and the full menus (XXDD).
 
-Each example's qa runs every path and must pass with every edge covered (about 12 s of
-one core each); the tests that read one example's run share a worker (xdist's
-loadgroup), so it runs once."""
+XXDD's qa runs every path and must pass with every edge covered (about 30 s of one
+core; it is XXDC's district court with the less usual shapes added); XXEB's and XXDC's
+run their guide's walk, and every path with ECF_TUI_LONG=1 (the README's long runs).
+The tests that read one example's run share a worker (xdist's loadgroup), so it runs
+once."""
 
 from __future__ import annotations
 
@@ -45,6 +47,9 @@ def _grouped(code: str) -> object:
 
 
 EXAMPLE_CODES = [_grouped(code) for code in sorted(NAMES)]
+LONG = os.environ.get("ECF_TUI_LONG") == "1"
+WHOLE_QA = set(NAMES) if LONG else {"XXDD"}
+"""The examples whose qa runs every path here; the others' runs their guide's walk."""
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -111,8 +116,9 @@ def qa_run(code: str, factory: pytest.TempPathFactory) -> QaRun:
     if code not in _RUNS:
         tmp = factory.mktemp(f"qa-{code}")
         folder, out_dir = finished(code, tmp), tmp / "qa"
+        only = [] if code in WHOLE_QA else ["--paths", "happy"]
         status, out, err = run("--profiles", str(folder), "qa", code, "--jobs", "1",
-                               "--no-timings", "--out", str(out_dir))
+                               "--no-timings", "--out", str(out_dir), *only)
         [court] = json.loads((out_dir / "report.json").read_text())["courts"]
         _RUNS[code] = QaRun(status, out + err, out_dir, court)
     return _RUNS[code]
@@ -123,9 +129,10 @@ def test_the_finished_example_passes_qa(code: str, tmp_path_factory: pytest.Temp
                                         ) -> None:
     qa = qa_run(code, tmp_path_factory)
     court = qa.court
-    assert qa.status == 0, qa.said
-    assert court["failed"] == 0 and not court["edge_coverage"]["uncovered"]
-    assert len(court["paths"]) >= 10 and all(p["passed"] for p in court["paths"]), qa.said
+    assert court["failed"] == 0 and all(p["passed"] for p in court["paths"]), qa.said
+    if code in WHOLE_QA:  # every path, every edge
+        assert qa.status == 0, qa.said
+        assert not court["edge_coverage"]["uncovered"] and len(court["paths"]) >= 10
     happy = next(p for p in court["paths"] if p["id"] == "happy")
     last = happy["steps"][-1]
     assert last["step"] == "refreshed"

@@ -133,6 +133,7 @@ async def test_the_demo_in_the_app_reaches_the_full_menus_within_a_timeout(
         assert app.profile is not None and app.state is not None
         assert app.profile.steps[app.state.step].kind == "refreshed"
         assert "pacer-account" in app.visited
+        assert app.released_late == 0, "a page never said it arrived: the demo waited"
 
 
 def test_a_demo_that_cannot_go_on_stops_with_one_sentence(tmp_path: Path) -> None:
