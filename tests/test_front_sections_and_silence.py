@@ -122,13 +122,17 @@ async def test_the_front_page_draws_the_sections_in_the_guides_order(tmp_path: P
     assert -1 not in found and found == sorted(found), list(zip(order, found, strict=True))
 
 
+def _job_aid(folder: Path, code: str) -> str:
+    """The court's job aid as Markdown (`guide`), written beside its profiles."""
+    aid = folder.parent / f"{code}-aid.md"
+    status, said = run_cli("--profiles", str(folder), "guide", code, "--format", "md",
+                           "--out", str(aid))
+    assert status == 0, said
+    return aid.read_text()
+
+
 def test_the_job_aid_keeps_the_guides_sections_in_order(tmp_path: Path) -> None:
-    folder = _front_court(tmp_path)
-    aid = tmp_path / "aid.md"
-    code, said = run_cli("--profiles", str(folder), "guide", "XXDF", "--format", "md",
-                      "--out", str(aid))
-    assert code == 0, said
-    text = aid.read_text()
+    text = _job_aid(_front_court(tmp_path), "XXDF")
     at = [text.find(w) for w in ("Attorneys who e-file", "Warning:", "Creating a PACER Account",
                                  "Go-live:", "Note: Attorneys can begin", "Contact:")]
     assert -1 not in at and at == sorted(at)
@@ -203,11 +207,7 @@ def test_the_job_aid_and_the_desk_panel_say_the_guide_is_silent(tmp_path: Path) 
     from ecf_tui.helpdesk.desk import desk_view
 
     folder = _silent_court(tmp_path)
-    aid = tmp_path / "aid.md"
-    code, said = run_cli("--profiles", str(folder), "guide", "XXDS", "--format", "md",
-                      "--out", str(aid))
-    assert code == 0, said
-    assert "The guide does not say how to refresh the menus." in aid.read_text()
+    assert "The guide does not say how to refresh the menus." in _job_aid(folder, "XXDS")
     reg = registry([folder], env={})
     profile = reg.load("XXDS")
     success = next(s for s in graph.paths(graph.of(profile))[0].states
