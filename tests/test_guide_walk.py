@@ -122,16 +122,22 @@ def test_the_demo_walks_the_detour_and_reaches_the_end_without_a_loop(tmp_path: 
 
 async def test_the_demo_in_the_app_reaches_the_full_menus_within_a_timeout(
         tmp_path: Path) -> None:
+    """The demo driven by its Right key (a move at a time, as a trainer steps it), so the
+    walk, not the machine's speed, decides: a loop runs out of moves or of time."""
     from ecf_tui.app import EcfApp
 
-    app = EcfApp(registry([_court(tmp_path)], env={}), "XXDT", mode="demo", delay=0.05)
+    app = EcfApp(registry([_court(tmp_path)], env={}), "XXDT", mode="demo", delay=3600)
     async with app.run_test(size=(100, 30)) as pilot:
-        async def ended() -> None:  # at the end, or paused where it could not go on
-            while not (app.demo.paused or app.state and engine.is_end(app.profile, app.state)):
-                await pilot.pause(0.05)
-        await asyncio.wait_for(ended(), timeout=90)  # a loop never ends: this fails it
+        async def walked() -> None:
+            for _ in range(80):  # the walk takes 15 moves, three beats for a login
+                assert app.profile is not None and app.state is not None
+                if app.demo.paused or engine.is_end(app.profile, app.state):
+                    return
+                await pilot.press("right")
+                await pilot.pause()
+        await asyncio.wait_for(walked(), timeout=120)
         assert app.profile is not None and app.state is not None
-        assert app.profile.steps[app.state.step].kind == "refreshed"
+        assert app.profile.steps[app.state.step].kind == "refreshed", app.demo.ended
         assert "pacer-account" in app.visited
         assert app.released_late == 0, "a page never said it arrived: the demo waited"
 
