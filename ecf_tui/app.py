@@ -37,7 +37,7 @@ from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.training.demo import DemoPlayer
-from ecf_tui.training.record import Mode
+from ecf_tui.training.record import Mode, coached
 from ecf_tui.training.session import TrainingSession
 from ecf_tui.ui import themes
 from ecf_tui.ui.crash import crash_report
@@ -98,7 +98,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         self.desk = HelpDeskSession(registry, scenario)
         # Switch court, open a scenario, jump to a step: a help desk's and a trainer's
         # ways round; in practice and assess they would skip the walk being practised.
-        self.use_command_palette = mode in ("guided", "demo")
+        self.use_command_palette = coached(mode)
         self.walk_start: State | None = self.state
         """Where the walk a transcript (F10) replays began: the start, or a jump."""
         self.visited: set[str] = set() if self.state is None else {self.state.step}

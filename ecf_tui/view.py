@@ -31,7 +31,7 @@ from ecf_tui.court.profile import (
 from ecf_tui.engine import Action, State
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import pass_rule_text
-from ecf_tui.training.record import AttemptRecord, Mode
+from ecf_tui.training.record import AttemptRecord, Mode, coached
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class Coaching:
     @property
     def coached(self) -> bool:
         """Whether the guide's words, the state code and explanations show."""
-        return self.mode in ("guided", "demo")
+        return coached(self.mode)
 
 
 GUIDED = Coaching()

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from ecf_tui.helpdesk.session import write_transcript
 from ecf_tui.keys.host import Host
+from ecf_tui.training.record import coached
 
 if TYPE_CHECKING:
     from ecf_tui.screens.scenario_search import ScenarioAt
@@ -26,7 +27,7 @@ class DeskKeys(Host):
         """The help desk's panel (the state code, the accounts in play, the guide's words
         with file and line, the fix) in place of the trainee's; F3 again puts it back.
         Not in practice or assess, where it would give the walk away."""
-        if self.training.mode not in ("guided", "demo"):
+        if not coached(self.training.mode):
             return
         self.desk.open = not self.desk.open
         self.set_class(self.desk.open, "-desk")
@@ -37,7 +38,7 @@ class DeskKeys(Host):
     def action_find_scenario(self) -> None:
         """The help desk's search: the caller's words, the scenarios of every court
         ranked as they are typed, Enter to open the caller's screen."""
-        if self.training.mode not in ("guided", "demo"):
+        if not coached(self.training.mode):
             return
         from ecf_tui.screens.scenario_search import ScenarioAt, ScenarioSearchScreen
 
@@ -69,8 +70,7 @@ class DeskKeys(Host):
     def action_transcript(self) -> None:
         """Write this walk as a transcript, in a worker: `ecf-tui replay FILE` checks it
         later."""
-        if self.profile is None or self.walk_start is None or self.training.mode not in (
-                "guided", "demo"):
+        if self.profile is None or self.walk_start is None or not coached(self.training.mode):
             return
         argv, path = self.desk.transcript_job(self.profile, self.walk_start, self.walk,
                                               (self.size.width, self.size.height))

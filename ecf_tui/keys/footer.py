@@ -14,7 +14,7 @@ from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.too_small import TooSmallScreen
-from ecf_tui.training.record import Mode
+from ecf_tui.training.record import Mode, coached
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def offered(action: str, here: KeysHere) -> bool:
     """Whether the App's `action` does something here."""
     if here.covered and action != "quit":
         return False
-    helpdesk = here.mode in ("guided", "demo")  # in practice or assess: the walk given away
+    helpdesk = coached(here.mode)  # in practice or assess: the walk given away
     if action in ("find_scenario", "transcript"):
         return helpdesk and (action == "find_scenario" or here.court_open)
     if action in ("toggle_desk", "copy_code"):  # the help desk's: the code shows there

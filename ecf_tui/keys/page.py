@@ -8,6 +8,7 @@ from ecf_tui import engine, view
 from ecf_tui.engine import Action
 from ecf_tui.keys.host import Host
 from ecf_tui.screens.guide import GuideScreen
+from ecf_tui.training.record import coached
 from ecf_tui.widgets import GuidePanel
 
 
@@ -32,7 +33,7 @@ class PageKeys(Host):
             self._took(Action(action_id), mistake)
             self._show()
         said = view.browser_notice(self.profile, action_id,
-                                   self.training.mode in ("guided", "demo"), mistake)
+                                   coached(self.training.mode), mistake)
         if said is not None:
             self.notify(said.text, title=said.title, severity=said.severity,
                         timeout=said.timeout)

@@ -14,6 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Mode = Literal["demo", "guided", "practice", "assess"]
 MODES: tuple[Mode, ...] = ("demo", "guided", "practice", "assess")
+
+
+def coached(mode: Mode) -> bool:
+    """Whether the mode shows the guide's words, the state code and explanations, and
+    opens the help desk's keys: guided and demo; practice and assess would have them give
+    the walk away."""
+    return mode in ("guided", "demo")
 RECORD_FORMAT: Final = "ecf-tui-attempt/1"
 
 
