@@ -40,7 +40,9 @@ from ecf_tui.training.demo import DemoPlayer
 from ecf_tui.training.record import Mode, coached
 from ecf_tui.training.session import TrainingSession
 from ecf_tui.ui import themes
+from ecf_tui.ui.collector import Collector
 from ecf_tui.ui.crash import crash_report
+from ecf_tui.ui.next_screens import NextScreens, foreseen
 from ecf_tui.ui.screen_map import Shown, shown_for
 from ecf_tui.ui.textual_private import ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.widgets import Chose, KeyGate
@@ -75,7 +77,8 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
                  state: State | None = None, *, graph_checks: bool = True,
                  mode: Mode = "guided", trainee: str | None = None,
                  delay: float = 2.0, scenario: str | None = None,
-                 theme: str | None = None, one_column: bool = False) -> None:
+                 theme: str | None = None, one_column: bool = False,
+                 ready_next: bool = True) -> None:
         super().__init__()
         keep_typing_out_of_logs(self)
         for ours in themes.OURS:
@@ -96,6 +99,9 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         self.training = TrainingSession(mode, trainee)
         self.demo = DemoPlayer(delay)
         self.desk = HelpDeskSession(registry, scenario)
+        self.next_screens = NextScreens(self, enabled=ready_next)
+        """The likely next pages, made ready while the person reads (`ready_next`)."""
+        self.collector = Collector(self)
         # Switch court, open a scenario, jump to a step: a help desk's and a trainer's
         # ways round; in practice and assess they would skip the walk being practised.
         self.use_command_palette = coached(mode)
@@ -123,6 +129,7 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
                              self.desk.panel(self.profile, self.state), frozenset(self.visited))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.collector.start)
         if self.startup_problem:
             self.notify(self.startup_problem, title="Progress not saved", severity="warning",
                         timeout=15)
@@ -235,6 +242,9 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         led there (`show_state` takes both back)."""
         return None if self.state is None else (self.state, self._mistake)
 
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
     async def action_quit(self) -> None:
         """Quit; an attempt left midway is recorded as left (an assessment: failed)."""
         self.training.leave(self.state)
@@ -261,6 +271,8 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         if covered:
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
         self.nothing_arriving()  # where no page is on its way, keys held for one go on
+        self.next_screens.plan(foreseen(self.profile, self.state, self.coaching, self.desk))
+        self.collector.after_page()
 
     def _present(self, target: Shown, panel: view.View | None = None,
                  new_screen: bool = False) -> None:
@@ -270,12 +282,17 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
         goes on the stack at start."""
         top = self.screen
         panel = panel or target.view
-        if isinstance(top, StepScreen) and type(top) is target.screen and not new_screen:
+        # The same page again stays, fields typed in (a failed login, a dialog closed).
+        same_page = isinstance(top, StepScreen) and top.view.step_id == target.view.step_id
+        screen = None if same_page else self.next_screens.take(target, panel)
+        if screen is None and isinstance(top, StepScreen) and type(top) is target.screen \
+                and not new_screen:
             if (top.view, top.panel_view) != (target.view, panel) and top.show(
                     target.view, panel):
                 self.expect(top)
             return
-        screen = cast(type[StepScreen[Any]], target.screen)(target.view, panel)
+        if screen is None:
+            screen = cast(type[StepScreen[Any]], target.screen)(target.view, panel)
         self.expect(screen)
         if isinstance(top, StepScreen | PickerScreen):
             self.switch_screen(screen)

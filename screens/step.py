@@ -69,11 +69,15 @@ class StepScreen(FreshScreen, Generic[StepT]):
     """Whether the engine's notice stands just above the page's form (a failed login's
     message next to the fields it is about) rather than at the top of the page."""
 
-    def __init__(self, view: View, panel: View | None = None) -> None:
+    def __init__(self, view: View, panel: View | None = None, *,
+                 offstage: bool = False) -> None:
         super().__init__()
         self.view = view
         self.panel_view = panel or view
         """Whose guidance the side panel shows: this page's, or a dialog's over it."""
+        self.offstage = offstage
+        """Made ready before its key (`ui/next_screens.py`): focused as it mounts, it
+        arrives when it is first shown."""
 
     @property
     def page(self) -> StepT:
@@ -207,7 +211,21 @@ class StepScreen(FreshScreen, Generic[StepT]):
         self.post_message(Arrived(self))  # keys typed while it came up go on now
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.focus_first)
+        # Off stage: the focus and the highlight while the App is idle; the arrival
+        # (keys held for it go on) when it is shown.
+        self.call_after_refresh(self._focus_offstage if self.offstage else self.focus_first)
+
+    def _focus_offstage(self) -> None:
+        mark_advised(self, self.view.advised)
+        first = self._first_control()
+        if first is not None:
+            self.set_focus(first, scroll_visible=False)
+
+    def on_screen_resume(self) -> None:
+        if self.offstage:
+            self.offstage = False
+            self.call_after_refresh(self._notice_in_sight)
+            self.post_message(Arrived(self))
 
     def _notice_in_sight(self, tries: int = 3) -> None:
         # The engine's notice starts the visible page, so the form it is about shows under

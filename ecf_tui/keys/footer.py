@@ -15,6 +15,7 @@ from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.training.record import Mode, coached
+from ecf_tui.widgets.keys_footer import KEYS_FOR
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,19 @@ class FooterKeys(Host):
     """Mixin for the App: Textual asks it whether each key does something now."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only keys that do something here show in the footer (`offered`)."""
-        profile, state = self.profile, self.state
+        """Only keys that do something here show in the footer (`offered`): here, or on
+        the page made ready off stage whose footer asks (`KEYS_FOR`)."""
+        asking = KEYS_FOR.get()
+        ready = None if asking is None else self.next_screens.state_of(asking)
+        profile = self.profile
+        state = ready or self.state
+        screen = asking if ready is not None else self.screen
         return offered(action, KeysHere(
             self.training.mode, profile is not None,
-            isinstance(self.screen, GuideScreen | TooSmallScreen | AssessIntroScreen
+            isinstance(screen, GuideScreen | TooSmallScreen | AssessIntroScreen
                        | ResultScreen),
             self.desk.open,
             profile is not None and state is not None
             and profile.steps[state.step].kind in view.ACCOUNT_STEPS,
             profile is not None and state is not None and engine.is_end(profile, state),
-            lambda: self._log_out() is not None))
+            lambda: self._log_out(state) is not None))

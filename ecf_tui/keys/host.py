@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ecf_tui.registry.loading import Registry
     from ecf_tui.training.demo import DemoPlayer
     from ecf_tui.training.session import TrainingSession
+    from ecf_tui.ui.next_screens import NextScreens
 
     class Host(App[Any]):
         registry: Registry
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         walk_start: State | None
         walk: list[str]
         visited: set[str]
+        next_screens: NextScreens
 
         @property
         def holding_keys(self) -> bool: ...
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
         def _show(self, new_screen: bool = False) -> None: ...
 
-        def _log_out(self) -> Action | None: ...
+        def _log_out(self, state: State | None = None) -> Action | None: ...
 
         def _demo_tick(self) -> None: ...
 

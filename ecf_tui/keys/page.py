@@ -5,7 +5,7 @@ over at an end (Ctrl+R) and the texts' sources (F4)."""
 from __future__ import annotations
 
 from ecf_tui import engine, view
-from ecf_tui.engine import Action
+from ecf_tui.engine import Action, State
 from ecf_tui.keys.host import Host
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.training.record import coached
@@ -15,10 +15,12 @@ from ecf_tui.widgets import GuidePanel
 class PageKeys(Host):
     """Mixin for the App: the keys a trainee uses on a court's page."""
 
-    def _offered(self, action_id: str) -> Action | None:
-        if self.profile is None or self.state is None:
+    def _offered(self, action_id: str, state: State | None = None) -> Action | None:
+        """The action with this id offered now (or in `state`, a page made ready)."""
+        state = state or self.state
+        if self.profile is None or state is None:
             return None
-        return next((a for a in engine.actions(self.profile, self.state) if a.id == action_id),
+        return next((a for a in engine.actions(self.profile, state) if a.id == action_id),
                     None)
 
     def action_browser(self, action_id: str) -> None:
@@ -38,9 +40,9 @@ class PageKeys(Host):
             self.notify(said.text, title=said.title, severity=said.severity,
                         timeout=said.timeout)
 
-    def _log_out(self) -> Action | None:
+    def _log_out(self, state: State | None = None) -> Action | None:
         return None if self.profile is None else self._offered(
-            f"menu:{self.profile.menu_bar.logout.text}")
+            f"menu:{self.profile.menu_bar.logout.text}", state)
 
     def action_log_out(self) -> None:
         action = self._log_out()

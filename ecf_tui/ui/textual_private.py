@@ -28,6 +28,10 @@ changes one fails there, loudly, rather than somewhere in a screen.
   walks every page by Tab and types every login, and that wait was most of its time.
 - `textual.widgets._footer.FooterKey`: the footer's keys, not exported; the footer
   gives narrow terminals their short words (`widgets/keys_footer.py`), as it composes.
+- `App._register`: a screen is composed, styled and mounted when it is first pushed or
+  switched to, in the key's time; `register_offstage` does the same while the App is
+  idle, for a screen on no stack yet (`ui/next_screens.py`), as `App._get_screen` does
+  at the switch. Textual's `install_screen` only names a screen, it does not mount it.
 - `textual._context.active_app`: a court text's source mark is drawn dim, except in the
   high-contrast theme; the text is built as its widget is made, before the widget has
   an App of its own to ask (`Widget.app` asks the same context).
@@ -122,6 +126,12 @@ class FreshScreen(Screen[Any]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+
+
+def register_offstage(app: App[Any], screen: Screen[Any]) -> None:
+    """Start `screen` (compose, style, mount its widgets) though it is on no stack: a
+    later `switch_screen(screen)` finds it running and only shows it."""
+    app._register(app, screen)
 
 
 @contextmanager

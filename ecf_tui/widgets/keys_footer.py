@@ -4,7 +4,9 @@ composed again only when the keys it shows change."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -20,6 +22,21 @@ if TYPE_CHECKING:
 FULL_WIDTH = 100
 """Below this many columns the footer goes compact: at full width the most keys a page
 offers (Quit, Refresh, Clear cache, Log out, Guide, Accounts, Start over) take about 90."""
+
+KEYS_FOR: ContextVar[Screen[Any] | None] = ContextVar("keys_for", default=None)
+"""The screen whose footer is reading its keys now: the App's `check_action` is asked
+with no screen, and a screen made ready off stage shows the keys of its own page, not
+those of the page on show."""
+
+
+@contextmanager
+def keys_for(screen: Screen[Any]) -> Iterator[None]:
+    token = KEYS_FOR.set(screen)
+    try:
+        yield
+    finally:
+        KEYS_FOR.reset(token)
+
 
 Keys = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -63,6 +80,10 @@ class KeysFooter(Footer):
             self.refresh(recompose=True)
 
     def _keys(self) -> Keys:
+        with keys_for(self.screen):
+            return self._read_keys()
+
+    def _read_keys(self) -> Keys:
         return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
                      for _, binding, enabled, tooltip in self.screen.active_bindings.values()
                      if binding.show)
@@ -79,7 +100,8 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._composed = self._keys()
-        keys = list(super().compose())
+        with keys_for(self.screen):
+            keys = list(super().compose())
         # In a terminal too narrow for the keys' own words (60 columns: "f2 Acc"), their
         # short words, longest saved first, until the row fits.
         width = self.app.size.width
