@@ -44,7 +44,7 @@ from ecf_tui.ui.collector import Collector
 from ecf_tui.ui.crash import crash_report
 from ecf_tui.ui.next_screens import NextScreens, foreseen
 from ecf_tui.ui.screen_map import Shown, shown_for
-from ecf_tui.ui.textual_private import ReportsCrashes, keep_typing_out_of_logs
+from ecf_tui.ui.textual_private import ClosesOffstage, ReportsCrashes, keep_typing_out_of_logs
 from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
@@ -54,7 +54,8 @@ MIN_WIDTH, MIN_HEIGHT = 60, 15
 it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
 
 
-class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, App[None]):
+class EcfApp(ReportsCrashes, ClosesOffstage, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys,
+             App[None]):
     """The simulator for one court at a time. Its keys are the mixins' (`ecf_tui.keys`)."""
 
     TITLE = "ecf-tui"
@@ -244,6 +245,9 @@ class EcfApp(ReportsCrashes, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys, 
 
     def on_unmount(self) -> None:
         self.collector.stop()
+
+    def offstage(self) -> list[Any]:
+        return list(self.next_screens.offstage())
 
     async def action_quit(self) -> None:
         """Quit; an attempt left midway is recorded as left (an assessment: failed)."""

@@ -101,7 +101,9 @@ async def _run_paths(reg: Registry, court: str, path_ids: list[str], out: Path |
     flow = graph.of(profile)
     by_id = {p.id: p for p in graph.paths(flow)}
     results = []
-    app = EcfApp(reg, court, graph_checks=False)
+    # No screens made ready off stage: QA moves the moment a page settles, so they would
+    # only compete with it; tests/test_next_screens.py checks a ready one shows the same.
+    app = EcfApp(reg, court, graph_checks=False, ready_next=False)
     tried = Tried()
     with unpainted():  # QA reads each page itself (driver.settled, driver.capture)
         async with app.run_test(size=size) as pilot:

@@ -144,6 +144,11 @@ class NextScreens:
                 return ready.screen
         return None
 
+    @property
+    def done(self) -> bool:
+        """Nothing left to make ready or to remove (until the next page is shown)."""
+        return self._timer is None
+
     def _wait(self, seconds: float) -> None:
         if self._timer is not None:
             self._timer.stop()
@@ -185,6 +190,16 @@ class NextScreens:
     def state_of(self, screen: object) -> State | None:
         """The state a screen made ready shows (its footer's keys are that state's)."""
         return next((r.state for r in self._ready if r.screen is screen), None)
+
+    @property
+    def screens(self) -> list[StepScreen[Any]]:
+        """The screens ready now."""
+        return [r.screen for r in self._ready]
+
+    def offstage(self) -> list[StepScreen[Any]]:
+        """Every screen made here that is on no stack (ready, or left over)."""
+        return [s for s in [*(r.screen for r in self._ready), *self._leftover]
+                if s not in self._app.screen_stack]
 
     def drop(self) -> None:
         """Nothing made ready is of use any more (the court changed)."""

@@ -32,6 +32,11 @@ changes one fails there, loudly, rather than somewhere in a screen.
   switched to, in the key's time; `register_offstage` does the same while the App is
   idle, for a screen on no stack yet (`ui/next_screens.py`), as `App._get_screen` does
   at the switch. Textual's `install_screen` only names a screen, it does not mount it.
+- `App._close_all` and `App._prune`: as the App comes down Textual removes the screens
+  of its stacks, and then merely closes any other node; a screen made ready off stage
+  that fails as it is removed would then fail outside Textual's handling (asyncio
+  printing a traceback). `ClosesOffstage` removes those screens first, as Textual
+  removes the stacks' own.
 - `textual._context.active_app`: a court text's source mark is drawn dim, except in the
   high-contrast theme; the text is built as its widget is made, before the widget has
   an App of its own to ask (`Widget.app` asks the same context).
@@ -43,7 +48,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import RenderableType
 from textual import constants, events
@@ -126,6 +131,27 @@ class FreshScreen(Screen[Any]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+
+
+class ClosesOffstage:
+    """Mixin for the App: `offstage()` (the screens made ready, on no stack) are removed
+    as the App comes down, before the stacks' screens, as those are."""
+
+    def offstage(self) -> list[Screen[Any]]:
+        return []
+
+    async def _close_all(self) -> None:
+        app = cast("App[Any]", self)
+        failed: Exception | None = None
+        for screen in self.offstage():
+            try:
+                if screen._running:
+                    await app._prune(screen)
+            except Exception as error:  # noqa: BLE001 - raised once the stacks are closed too
+                failed = failed or error
+        await super()._close_all()  # type: ignore[misc]
+        if failed is not None:
+            raise failed
 
 
 def register_offstage(app: App[Any], screen: Screen[Any]) -> None:

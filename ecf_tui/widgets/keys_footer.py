@@ -73,6 +73,11 @@ class KeysFooter(Footer):
 
     _shortened = False
 
+    @property
+    def keys_shown(self) -> Keys | None:
+        """The keys as of the last compose (None before the first)."""
+        return self._composed
+
     def on_resize(self, event: events.Resize) -> None:
         self.compact = event.size.width < FULL_WIDTH
         if (_row_width(_pairs(self.query(FooterKey), full=True)) > event.size.width
