@@ -87,19 +87,19 @@ def run_pairs(measurement: Measurement, context: Context, pairs: int, warm_up: b
         runs = measurement.collect(context, pairs, warm_up, say)
     else:
         runs = collect_pairs(measurement, context, pairs, warm_up, say)
-    base = runs[measurement.baseline.label]
     results = []
     for line in measurement.lines:
         key = line.metric.key
         try:
             ours = [figures[key] for figures in runs[line.subject]]
-            theirs = [figures[key] for figures in base]
+            theirs = [figures[key] for figures in runs[measurement.baseline_of(line)]]
         except KeyError as missing:
             raise BenchmarkError(f"{measurement.name}: no figure {missing} for "
                                  f"{line.label!r}") from None
         if not ours or len(ours) != len(theirs):
             raise BenchmarkError(f"{measurement.name}: {len(ours)} runs of {line.subject!r} "
-                                 f"against {len(theirs)} of the baseline")
+                                 f"against {len(theirs)} of the baseline "
+                                 f"{measurement.baseline_of(line)!r}")
         ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
         results.append(LineResult(measurement, line, ours, theirs, ratios))
     return results

@@ -5,7 +5,9 @@ To add a line: a `Subject` whose probe runs once and returns its figures by metr
 `Line` naming the subject, the metric and the budget; in a `Measurement` of its own (with
 its baseline and a name for --only) or beside lines that share its runs. A measurement
 whose runs cannot be one probe call each (an App kept running between pairs) gives a
-`collect` that makes its pairs itself; its subjects' probes are then not called.
+`collect` that makes its pairs itself; its subjects' probes are then not called, and its
+lines may each name the runs they are measured against (`Line.baseline`), where it
+makes more than one set of pairs.
 """
 
 from __future__ import annotations
@@ -97,6 +99,11 @@ class Line:
     """median: the median of ours, and the median of the per-pair ratios; p95: the 95th
     percentile of ours, and its ratio to the baseline's median."""
     note: str = ""
+    baseline: str | None = None
+    """The label of the runs the line is measured against, where not its measurement's
+    baseline's: a `collect` that pairs two sets of runs, each with baseline runs of its
+    own (step-latency: the guide walks' steps and the steps off them), or a line that
+    compares two of the baselines."""
 
 
 @dataclass(frozen=True)
@@ -114,3 +121,7 @@ class Measurement:
 
     def subject(self, label: str) -> Subject:
         return next(s for s in self.subjects if s.label == label)
+
+    def baseline_of(self, line: Line) -> str:
+        """The label of the runs `line` is measured against."""
+        return line.baseline or self.baseline.label
