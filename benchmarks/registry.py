@@ -6,8 +6,8 @@ To add a line: a `Subject` whose probe runs once and returns its figures by metr
 its baseline and a name for --only) or beside lines that share its runs. A measurement
 whose runs cannot be one probe call each (an App kept running between pairs) gives a
 `collect` that makes its pairs itself; its subjects' probes are then not called, and its
-lines may each name the runs they are measured against (`Line.baseline`), where it
-makes more than one set of pairs.
+lines may each name the runs they are measured against (`Line.baseline`), or say that
+those runs were not paired with the subject's (`Line.paired`).
 """
 
 from __future__ import annotations
@@ -101,9 +101,11 @@ class Line:
     note: str = ""
     baseline: str | None = None
     """The label of the runs the line is measured against, where not its measurement's
-    baseline's: a `collect` that pairs two sets of runs, each with baseline runs of its
-    own (step-latency: the guide walks' steps and the steps off them), or a line that
-    compares two of the baselines."""
+    baseline's: a line that compares two of a `collect`'s baselines, or runs not paired."""
+    paired: bool = True
+    """False: the subject's runs were not made in pairs with the baseline's (a `collect`
+    that times them through the same minutes, but each set in its own number): the ratio
+    is then ours' figure over the baseline's median, and there are no per-pair ratios."""
 
 
 @dataclass(frozen=True)
