@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import cli_start, engine, qa_run
+from benchmarks import cli_start, engine, qa_run, terminal_steps
 from benchmarks.cli_start import ecf_tui
 from benchmarks.first_paint import PaintError, first_paint, terminal_env
 from benchmarks.inprocess import environment, own_cache
@@ -88,6 +88,7 @@ _STEP, _BRANCH, _WIDGETS, _PUSH = (collected(label) for label in (
 _STEP_BUDGET = Budget(100.0, absolute=True)
 _P95_NOTE = "ratio, for information: this p95 over the 50-widget push's median"
 _QA = collected(qa_run.OURS)
+_TERMINAL, _TERMINAL_PUSH, _POLLING = (collected(label) for label in terminal_steps.LABELS)
 
 MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement(
@@ -174,6 +175,32 @@ MEASUREMENTS: tuple[Measurement, ...] = (
                  note="ratio: the median of the per-pair ratios to the trivial push"),
         ),
         collect=_step_latency,
+    ),
+    Measurement(
+        name="terminal-steps",
+        about=f"a real terminal: `ecf-tui run {terminal_steps.COURT}` in tmux at 100 x 30, "
+              "a key sent to the pane's final picture (captured with its styles, every "
+              f"{terminal_steps.POLL * 1000:g} ms, quiet {terminal_steps.QUIET:g} s after; "
+              "benchmarks/terminal_steps.py), at each step of its guide walk, Start over "
+              "(Ctrl+R, untimed) at its end and on; the baseline: Enter pushing a trivial "
+              "screen in the bare app, in tmux alike, a pair a step; --quick: N steps",
+        baseline=_TERMINAL_PUSH,
+        subjects=(_TERMINAL, _POLLING),
+        lines=(
+            Line(f"terminal step p95: {terminal_steps.COURT} guide walk, "
+                 f"{terminal_steps.STEPS} steps", _TERMINAL.label, MILLISECONDS,
+                 Budget(150.0, absolute=True), stat="p95",
+                 note="13 steps, Start over, 7 more; ratio: the p95 over the bare push's "
+                      "median"),
+            Line(f"terminal step median: {terminal_steps.COURT} guide walk", _TERMINAL.label,
+                 MILLISECONDS, None),
+            Line("capture polling: tmux + harness CPU, app still", _POLLING.label,
+                 terminal_steps.CPU, None,
+                 note="the overhead of the polling: tmux's server and control client and "
+                      "this process, polling the bare app's unchanging pane; baseline: the "
+                      "same while a bare push is timed (the push's own drawing included)"),
+        ),
+        collect=terminal_steps.collect,
     ),
     Measurement(
         name="qa",
