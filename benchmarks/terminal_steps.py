@@ -220,13 +220,17 @@ class Tmux:
         self._client: subprocess.Popen[bytes] | None = None
         self._buffer = b""
         self._lines: Iterator[bytes] = self._read_lines()
-        self.new_session("control", ["cat"], home)
-        self._client = subprocess.Popen(
-            self._argv("-C", "attach-session", "-t", "control"), stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, bufsize=0)
-        self._answer()  # the attach's own
-        self.command("refresh-client", "-f", "no-output")
-        self.server_pid = int(self.command("display-message", "-p", "#{pid}"))
+        try:
+            self.new_session("control", ["cat"], home)
+            self._client = subprocess.Popen(
+                self._argv("-C", "attach-session", "-t", "control"), stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, bufsize=0)
+            self._answer()  # the attach's own
+            self.command("refresh-client", "-f", "no-output")
+            self.server_pid = int(self.command("display-message", "-p", "#{pid}"))
+        except BaseException:
+            self.close()
+            raise
 
     def _argv(self, *args: str) -> list[str]:
         return ["tmux", "-L", self.socket, "-f", str(self.config), *args]
