@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--pairs", type=int, default=None, metavar="N",
                         help="alternating pairs per measurement (15; with --quick 3); "
                              "step-latency walks every court at least once (a pair a step) "
-                             "but under --quick; qa has its own, --qa-pairs")
+                             "and tours its steps off the guide's way, terminal-steps takes "
+                             "20 steps, but under --quick; qa has its own, --qa-pairs")
     parser.add_argument("--qa-pairs", type=int, default=None, metavar="N",
                         help="runs of qa, minutes each (1)")
     parser.add_argument("--quick", action="store_true",

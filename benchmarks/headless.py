@@ -25,17 +25,15 @@ import asyncio
 import math
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from rich.console import RenderableType
 from textual import events
 from textual._compositor import CompositorUpdate
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Static
 
-from benchmarks.bare_app import BareApp
+from benchmarks.bare_push_app import BarePushApp
 from benchmarks.registry import BenchmarkError
 from benchmarks.terminal_screen import TerminalScreen
 from ecf_tui.ui.textual_private import busy
@@ -48,6 +46,7 @@ TIMEOUT = 20.0
 KEY_CHARACTERS = {"enter": "\r", "space": " ", "escape": "\x1b", "tab": "\t"}
 
 AppT = TypeVar("AppT", bound=App[Any])
+PushT = TypeVar("PushT", bound=BarePushApp)
 T = TypeVar("T")
 
 
@@ -193,32 +192,20 @@ class Session(Generic[AppT]):
         return await future
 
 
-class TrivialScreen(Screen[None]):
-    def compose(self) -> ComposeResult:
-        yield Static("A trivial screen: one paragraph.")
-
-
-class BarePushApp(BareApp):
-    """The bare app (bare_app.py), where Enter pushes a trivial screen."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "push_trivial", show=False)]
-
-    def action_push_trivial(self) -> None:
-        self.push_screen(TrivialScreen())
-
-
-async def bare_push(session: Session[BarePushApp], screenshot: bool = False) -> float:
-    """Seconds from Enter to the trivial screen painted (plus, `screenshot`, taking
-    `export_screenshot()` of it once painted); then it is popped, untimed."""
+async def bare_push(session: Session[PushT], screenshot: bool = False) -> float:
+    """Seconds from Enter to the app's screen (a trivial one, or 50 widgets: the app's
+    PUSHED) painted (plus, `screenshot`, taking `export_screenshot()` of it once
+    painted); then it is popped, untimed."""
     app = session.app
+    pushed = app.PUSHED
     began = time.perf_counter()
     press(app, "enter")
-    seconds = await painted(app, session.clock, began,
-                            lambda: isinstance(app.screen, TrivialScreen), "bare push")
+    seconds = await painted(app, session.clock, began, lambda: isinstance(app.screen, pushed),
+                            f"bare push of {pushed.__name__}")
     if screenshot:
         shot = time.perf_counter()
         app.export_screenshot()
         seconds += time.perf_counter() - shot
     await app.pop_screen()
-    await settle(app, session.clock, lambda: not isinstance(app.screen, TrivialScreen))
+    await settle(app, session.clock, lambda: not isinstance(app.screen, pushed))
     return seconds

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import cli_start, engine, qa_run
+from benchmarks import cli_start, engine, qa_run, terminal_steps
 from benchmarks.cli_start import ecf_tui
 from benchmarks.first_paint import PaintError, first_paint, terminal_env
 from benchmarks.inprocess import environment, own_cache
@@ -82,9 +82,13 @@ def _step_latency(context: Context, pairs: int, warm_up: bool, say: Say) -> Runs
         return step_latency.collect(pairs, warm_up, say)
 
 
-_STEP = collected("a step of a guide walk")
-_PUSH = collected("bare app: push a trivial screen")
+_STEP, _BRANCH, _WIDGETS, _PUSH = (collected(label) for label in (
+    "a step of a guide walk", "a step off the guide's way",
+    "bare app: push a screen of 50 widgets", "bare app: push a trivial screen"))
+_STEP_BUDGET = Budget(100.0, absolute=True)
+_P95_NOTE = "ratio, for information: this p95 over the 50-widget push's median"
 _QA = collected(qa_run.OURS)
+_TERMINAL, _TERMINAL_PUSH, _POLLING = (collected(label) for label in terminal_steps.LABELS)
 
 MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement(
@@ -94,8 +98,8 @@ MEASUREMENTS: tuple[Measurement, ...] = (
         baseline=BARE,
         subjects=(_MSSB,),
         lines=(
-            Line("first screen: ecf-tui run MSSB", _MSSB.label, SECONDS, Budget(1.3)),
-            Line("peak RSS at first screen: run MSSB", _MSSB.label, PEAK_RSS, Budget(1.3)),
+            Line("first screen: ecf-tui run MSSB", _MSSB.label, SECONDS, Budget(1.4)),
+            Line("peak RSS at first screen: run MSSB", _MSSB.label, PEAK_RSS, Budget(1.4)),
         ),
     ),
     Measurement(
@@ -139,18 +143,64 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement(
         name="step-latency",
         about="in this process, headless (run_test): a key to the next page painted (its "
-              "last change on the screen), at every step of every court's guide walk, a "
-              "pair per step; the baseline: Enter pushing a trivial screen in the bare app, "
-              "timed alike (benchmarks/headless.py); --quick: the first N steps only",
-        baseline=_PUSH,
-        subjects=(_STEP,),
+              "last change on the screen), at every step of every court's guide walk and "
+              "at each edge of its flow graph off the guide's way (a tour, "
+              "benchmarks/step_latency.py); a guide step paired with Enter pushing a screen "
+              "of 50 widgets (10 Inputs, 10 Buttons, 30 Statics, a Footer) in the bare app "
+              "and with a trivial push, timed alike (benchmarks/headless.py); --quick: the "
+              "first N steps of each only",
+        baseline=_WIDGETS,
+        subjects=(_STEP, _BRANCH),
         lines=(
-            Line("step latency p95: guide walks", _STEP.label, MILLISECONDS, Budget(2.0),
-                 stat="p95", note="ratio: our steps' p95 over the bare push's median"),
+            Line("step latency p95: guide walks", _STEP.label, MILLISECONDS, _STEP_BUDGET,
+                 stat="p95", note=_P95_NOTE),
             Line("step latency median: guide walks", _STEP.label, MILLISECONDS, None,
-                 note="ratio: the median of the per-pair ratios"),
+                 note="ratio: the median of the per-pair ratios to the 50-widget push"),
+            Line("step latency p95: off the guide's way", _BRANCH.label, MILLISECONDS,
+                 _STEP_BUDGET, stat="p95", paired=False,
+                 note="each edge of every court's flow graph (a step, an action, the next "
+                      "step) not on its guide walk, once, as QA takes it (column pairs: the "
+                      "steps, not paired: timed right after each court's guide pairs); every "
+                      "one aimed (one that cannot be stops the run), none warmed up; "
+                      + _P95_NOTE + " (the guide pairs')"),
+            Line("step latency median: off the guide's way", _BRANCH.label, MILLISECONDS,
+                 None, paired=False,
+                 note="ratio: this median over the 50-widget push's median"),
+            Line("50-widget push p95 (the baseline)", _WIDGETS.label, MILLISECONDS, None,
+                 stat="p95", baseline=_PUSH.label,
+                 note="issue 25's yardstick, beside the guide steps; ratio: its p95 over the "
+                      "trivial push's median"),
+            Line("50-widget push median (the baseline)", _WIDGETS.label, MILLISECONDS, None,
+                 baseline=_PUSH.label,
+                 note="ratio: the median of the per-pair ratios to the trivial push"),
         ),
         collect=_step_latency,
+    ),
+    Measurement(
+        name="terminal-steps",
+        about=f"a real terminal: `ecf-tui run {terminal_steps.COURT}` in tmux at 100 x 30, "
+              "a key sent to the pane's final picture (captured with its styles, every "
+              f"{terminal_steps.POLL * 1000:g} ms, quiet {terminal_steps.QUIET:g} s after; "
+              "benchmarks/terminal_steps.py), at each step of its guide walk, Start over "
+              "(Ctrl+R, untimed) at its end and on; the baseline: Enter pushing a trivial "
+              "screen in the bare app, in tmux alike, a pair a step; --quick: N steps",
+        baseline=_TERMINAL_PUSH,
+        subjects=(_TERMINAL, _POLLING),
+        lines=(
+            Line(f"terminal step p95: {terminal_steps.COURT} guide walk, "
+                 f"{terminal_steps.STEPS} steps", _TERMINAL.label, MILLISECONDS,
+                 Budget(150.0, absolute=True), stat="p95",
+                 note="13 steps, Start over, 7 more; ratio: the p95 over the bare push's "
+                      "median"),
+            Line(f"terminal step median: {terminal_steps.COURT} guide walk", _TERMINAL.label,
+                 MILLISECONDS, None),
+            Line("capture polling: tmux + harness CPU, app still", _POLLING.label,
+                 terminal_steps.CPU, None,
+                 note="the overhead of the polling: tmux's server and control client and "
+                      "this process, polling the bare app's unchanging pane; baseline: the "
+                      "same while a bare push is timed (the push's own drawing included)"),
+        ),
+        collect=terminal_steps.collect,
     ),
     Measurement(
         name="qa",

@@ -1,7 +1,7 @@
 """Alternating pairs: each round runs a measurement's subjects with one baseline run between
 them (A B for one subject, A1 B A2 for two), so whatever else the machine is doing weighs on
 both sides of each pair alike. A line's ratio is the median of the per-pair ratios (a p95
-line: its 95th percentile over the baseline's median)."""
+line, or one whose runs were not paired: its figure over the baseline's median)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ class LineResult:
 
     @property
     def ratio(self) -> float:
-        if self.line.stat == "p95":
+        if self.line.stat == "p95" or not self.line.paired:
             return self.ours_figure / self.baseline_median
         return statistics.median(self.ratios)
 
@@ -87,19 +87,19 @@ def run_pairs(measurement: Measurement, context: Context, pairs: int, warm_up: b
         runs = measurement.collect(context, pairs, warm_up, say)
     else:
         runs = collect_pairs(measurement, context, pairs, warm_up, say)
-    base = runs[measurement.baseline.label]
     results = []
     for line in measurement.lines:
         key = line.metric.key
         try:
             ours = [figures[key] for figures in runs[line.subject]]
-            theirs = [figures[key] for figures in base]
+            theirs = [figures[key] for figures in runs[measurement.baseline_of(line)]]
         except KeyError as missing:
             raise BenchmarkError(f"{measurement.name}: no figure {missing} for "
                                  f"{line.label!r}") from None
-        if not ours or len(ours) != len(theirs):
+        if not ours or not theirs or (line.paired and len(ours) != len(theirs)):
             raise BenchmarkError(f"{measurement.name}: {len(ours)} runs of {line.subject!r} "
-                                 f"against {len(theirs)} of the baseline")
-        ratios = [a / b for a, b in zip(ours, theirs, strict=True)]
+                                 f"against {len(theirs)} of the baseline "
+                                 f"{measurement.baseline_of(line)!r}")
+        ratios = [a / b for a, b in zip(ours, theirs, strict=True)] if line.paired else []
         results.append(LineResult(measurement, line, ours, theirs, ratios))
     return results

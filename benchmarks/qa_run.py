@@ -50,7 +50,8 @@ def run_qa(context: Context) -> tuple[float, int, int]:
 
 
 async def _bare_captures(pushes: int) -> float:
-    from benchmarks.headless import BarePushApp, Session, bare_push
+    from benchmarks.bare_push_app import BarePushApp
+    from benchmarks.headless import Session, bare_push
 
     async with Session(BarePushApp()) as bare:
         for _ in range(2):  # warm-up: Textual's first screenshot imports its exporter

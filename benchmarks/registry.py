@@ -5,7 +5,9 @@ To add a line: a `Subject` whose probe runs once and returns its figures by metr
 `Line` naming the subject, the metric and the budget; in a `Measurement` of its own (with
 its baseline and a name for --only) or beside lines that share its runs. A measurement
 whose runs cannot be one probe call each (an App kept running between pairs) gives a
-`collect` that makes its pairs itself; its subjects' probes are then not called.
+`collect` that makes its pairs itself; its subjects' probes are then not called, and its
+lines may each name the runs they are measured against (`Line.baseline`), or say that
+those runs were not paired with the subject's (`Line.paired`).
 """
 
 from __future__ import annotations
@@ -97,6 +99,13 @@ class Line:
     """median: the median of ours, and the median of the per-pair ratios; p95: the 95th
     percentile of ours, and its ratio to the baseline's median."""
     note: str = ""
+    baseline: str | None = None
+    """The label of the runs the line is measured against, where not its measurement's
+    baseline's: a line that compares two of a `collect`'s baselines, or runs not paired."""
+    paired: bool = True
+    """False: the subject's runs were not made in pairs with the baseline's (a `collect`
+    that times them through the same minutes, but each set in its own number): the ratio
+    is then ours' figure over the baseline's median, and there are no per-pair ratios."""
 
 
 @dataclass(frozen=True)
@@ -114,3 +123,7 @@ class Measurement:
 
     def subject(self, label: str) -> Subject:
         return next(s for s in self.subjects if s.label == label)
+
+    def baseline_of(self, line: Line) -> str:
+        """The label of the runs `line` is measured against."""
+        return line.baseline or self.baseline.label

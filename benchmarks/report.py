@@ -83,8 +83,10 @@ def table(results: Sequence[LineResult], pairs: int, warm_up: bool,
         if m not in seen:
             seen.append(m)
             out.append(f"{m.name}: {m.about}; baseline: {m.baseline.label}")
-        if result.line.note:
-            out.append(f"  {result.line.label}: {result.line.note}")
+        own = result.line.baseline
+        note = "; ".join(filter(None, [result.line.note, own and f"baseline: {own}"]))
+        if note:
+            out.append(f"  {result.line.label}: {note}")
     return "\n".join(out)
 
 
@@ -101,11 +103,12 @@ def payload(results: Sequence[LineResult], pairs: int, warm_up: bool,
                 "line": r.line.label,
                 "note": r.line.note,
                 "subject": r.line.subject,
-                "baseline": r.measurement.baseline.label,
+                "baseline": r.measurement.baseline_of(r.line),
                 "metric": r.line.metric.key,
                 "unit": r.line.metric.unit,
                 "statistic": r.line.stat,
                 "pairs": len(r.ours),
+                "paired": r.line.paired,
                 "ours_figure": r.ours_figure,
                 "ours_median": r.ours_median,
                 "baseline_median": r.baseline_median,
