@@ -31,7 +31,8 @@ from ecf_tui.court.profile import (
 from ecf_tui.engine import Action, State
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import pass_rule_text
-from ecf_tui.training.record import AttemptRecord, Mode, coached
+from ecf_tui.training.modes import Mode, coached
+from ecf_tui.training.record import AttemptRecord
 
 
 @dataclass(frozen=True)
