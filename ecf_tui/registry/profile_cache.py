@@ -147,13 +147,16 @@ def write(cache_key: str, profile: CourtProfile, flow: StateGraph) -> None:
         return  # a read-only home, a full disk: the profile is checked again next time
 
 
-Packed = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[int, int, int]]]
+Packed = tuple[list[tuple[Any, ...]], list[tuple[str, str]], list[tuple[int, int, int]],
+               list[str]]
 
 
 def _pack(flow: StateGraph) -> Packed:
     """The graph as plain tuples: states, actions, and edges by index (a pickle of the
-    objects themselves took 30 ms to read back for MSSB; this takes a few)."""
+    objects themselves took 30 ms to read back for MSSB; this takes a few), and each
+    state's code (`flows.codebook`), in the order of the states."""
     from ecf_tui.engine import Action
+    from ecf_tui.flows import codebook
 
     index = {state: i for i, state in enumerate(flow.states)}
     actions: dict[Action, int] = {}
@@ -162,16 +165,21 @@ def _pack(flow: StateGraph) -> Packed:
         number = actions.setdefault(edge.action, len(actions))
         edges.append((index[edge.source], number, index[edge.target]))
     # Engine actions in a graph carry no typed text (`Action.typed` is never true there).
-    return ([astuple(s) for s in flow.states], [(a.name, a.target) for a in actions], edges)
+    book = codebook.codebook(flow.profile)
+    return ([astuple(s) for s in flow.states], [(a.name, a.target) for a in actions], edges,
+            [book.code(s) for s in flow.states])
 
 
 def _unpack(profile: CourtProfile, packed: Packed) -> StateGraph:
     from ecf_tui.engine import Action, State
+    from ecf_tui.flows import codebook
     from ecf_tui.flows.graph import Edge, StateGraph
 
-    rows, action_rows, edge_rows = packed
+    rows, action_rows, edge_rows, codes = packed
     names = [f.name for f in fields(State)]
     states = [State(**dict(zip(names, row, strict=True))) for row in rows]
     actions = [Action(name, target) for name, target in action_rows]
     edges = tuple(Edge(states[a], actions[b], states[c]) for a, b, c in edge_rows)
-    return StateGraph(profile, states[0], tuple(states), edges)
+    flow = StateGraph(profile, states[0], tuple(states), edges)
+    codebook.remember(profile, flow, codes)
+    return flow
