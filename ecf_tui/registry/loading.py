@@ -15,7 +15,6 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +38,12 @@ def court_code(text: str) -> str:
 
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("ecf_tui.courts")))
+    """The built-in profiles' folder: the `ecf_tui.courts` package's own, installed or
+    editable (its `__file__`, as `importlib.resources.files` finds it for a package on
+    disk, without importing importlib.resources and zipfile on every start)."""
+    import ecf_tui.courts
+
+    return Path(ecf_tui.courts.__file__).parent
 
 
 @dataclass(frozen=True)
