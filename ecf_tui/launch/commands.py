@@ -63,15 +63,15 @@ def _run(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     """The simulator; then each attempt it ended saved: a result file pair in --results,
     a row in the progress store (unless --no-save). Bad options stop it before it
     starts; a progress store that cannot be used is said, and the simulator runs."""
-    # Starting allocates the modules, the court and its first page and frees almost
-    # nothing, so each collection meanwhile walked all of it again (a tenth of the
+    # Starting allocates the modules and the court and frees almost nothing, so each
+    # collection meanwhile walked all of it again (a full one ~50 ms, a tenth of the
     # start). None runs until the App is made; what it is made of, which lives as long as
     # the App, is then kept out of the collections while it runs (gc.freeze).
     gc.disable()
     try:
         app, folder, store, problem = _made(reg, args)
-    finally:
         gc.freeze()
+    finally:
         gc.enable()
     from ecf_tui.app import run_app
     from ecf_tui.training.saving import save_attempts
