@@ -31,7 +31,8 @@ from ecf_tui.court.profile import (
 from ecf_tui.engine import Action, State
 from ecf_tui.training import demo
 from ecf_tui.training.attempt import pass_rule_text
-from ecf_tui.training.record import AttemptRecord, Mode, coached
+from ecf_tui.training.modes import Mode, coached
+from ecf_tui.training.record import AttemptRecord
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class MistakeView:
     recover: tuple[Text, ...]
 
 
-CLEAR_CACHE = Text(text="Clear browser cache (F6)", source="simulator")
+CLEAR_CACHE = Text.by_simulator("Clear browser cache (F6)")
 """The login page's button for a court whose users clear the cache before logging in."""
 
 
@@ -416,7 +417,7 @@ def _email_label(profile: CourtProfile, step: Step) -> Text | None:
     if not isinstance(step, SuccessStep) or step.email is None:
         return None
     title = profile.steps[step.email].title
-    return title if title is not None else Text(text=step.email, source="simulator")
+    return title if title is not None else Text.by_simulator(step.email)
 
 
 def _accounts(profile: CourtProfile, kind: str = "login") -> tuple[PracticeAccount, ...]:

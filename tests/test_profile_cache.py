@@ -70,3 +70,21 @@ def test_off_damaged_or_unwritable_costs_only_time(court_copy, tmp_path: Path,
     blocked.write_text("")
     monkeypatch.setenv(profile_cache.ENV_VAR, str(blocked))
     assert load_file(path).code == "ALNB"
+
+
+def test_the_codes_and_the_name_read_back_are_the_ones_worked_out(court_copy,
+                                                                   cache: Path) -> None:
+    """The codes kept beside the graph are the codebook's, and `courts` reads the name
+    stored first without reading the profile back."""
+    from ecf_tui.flows import codebook
+    from ecf_tui.registry.loading import cached_name
+
+    path = court_copy("MOEB")
+    assert cached_name(path) is None  # nothing stored yet
+    first = load_file(path)
+    worked_out = codebook._build(first, graph.build(first)).codes
+    again = load_file(path)
+    assert codebook.codebook(again).codes == worked_out
+    assert cached_name(path) == first.name.text
+    path.write_text(path.read_text() + "\n# changed\n")
+    assert cached_name(path) is None

@@ -73,6 +73,16 @@ class Text(Model):
     def __str__(self) -> str:
         return self.text
 
+    @classmethod
+    def by_simulator(cls, words: str) -> Text:
+        """A text the simulator writes itself (`source = "simulator"`), made without
+        validating: the code's own texts are made at import or on a page, and the first
+        validation builds every text's validator (and pydantic's look for plugins), which
+        a profile read back from the cache never needs."""
+        if not words:
+            raise ValueError("a text has words")
+        return cls.model_construct(text=words, source="simulator")
+
 
 class StepReference:
     """Marks a field that names a step (`next`, `back_to`, a link's `to`): flow checks,
@@ -641,7 +651,9 @@ class CourtProfile(Model):
     mistakes: dict[MistakeKind, Mistake]
     """Every mistake kind explained (the base profile words each, and flow checks say
     where one lacks; a court's guide's words override them where it has some)."""
-    assessment: Assessment = Assessment()
+    # Made without validating: `Assessment()` here built its validator at import (and
+    # pydantic's plugin lookup with it), which `defer_build` is there to put off.
+    assessment: Assessment = Assessment.model_construct()
     """The assessment's pass rule."""
     silent: list[SilentPart] = []
     """The parts the flow needs that the court's guide is silent on ("refresh",

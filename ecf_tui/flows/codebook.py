@@ -12,15 +12,16 @@ order; never to the order actions are listed in). Any other state of
 that short code adds, after `+`, each fact in which it differs from the canonical one:
 `MOEB/firm-pacer/redaction+pacer:individual+ticked`.
 
-Codes are worked out from the flow graph, never stored: the same profile gives the
-same codes in every process, and a profile change that leaves a step's states and the
-shortest ways to them alone leaves their codes alone.
+Codes are worked out from the flow graph, never written by hand: the same profile gives
+the same codes in every process, and a profile change that leaves a step's states and
+the shortest ways to them alone leaves their codes alone. (The profile cache keeps them
+beside the graph they were worked out from, under the same key: `remember`.)
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ecf_tui import engine
@@ -109,6 +110,16 @@ def codebook(profile: CourtProfile) -> Codebook:
             _BOOKS.clear()
         book = _BOOKS[id(flow)] = _build(profile, flow)
     return book
+
+
+def remember(profile: CourtProfile, flow: graph.StateGraph, codes: Sequence[str]) -> None:
+    """Keep the codes worked out before for `flow`'s states, in their order (the profile
+    cache's, read back with the graph): the first page shows its code without working
+    out the other 655 of MSSB's."""
+    if len(_BOOKS) > graph.KEEP:
+        _BOOKS.clear()
+    known = dict(zip(flow.states, codes, strict=True))
+    _BOOKS[id(flow)] = Codebook(profile, known, {c: s for s, c in known.items()})
 
 
 def code(profile: CourtProfile, state: State) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ecf_tui import engine
@@ -99,7 +99,8 @@ def flow_edge(profile: CourtProfile, edge: Edge) -> FlowEdge:
     return FlowEdge(MENU_BAR if chrome else source, edge.action.id, edge.target.step)
 
 
-_BUILT: OrderedDict[int, tuple[CourtProfile, StateGraph]] = OrderedDict()
+_BUILT: OrderedDict[int, tuple[CourtProfile, StateGraph | Callable[[], StateGraph]]] = (
+    OrderedDict())
 KEEP = 16
 """Graphs kept: every court of a run and then some (a test run loads many copies)."""
 
@@ -112,16 +113,21 @@ def of(profile: CourtProfile) -> StateGraph:
     key = id(profile)
     if key in _BUILT:
         _BUILT.move_to_end(key)
-        return _BUILT[key][1]
-    flow = build(profile)
+        kept = _BUILT[key][1]
+        if isinstance(kept, StateGraph):
+            return kept
+        flow = kept()  # remembered as the way to read it back: read it now
+    else:
+        flow = build(profile)
     _BUILT[key] = (profile, flow)
     if len(_BUILT) > KEEP:
         _BUILT.popitem(last=False)
     return flow
 
 
-def remember(profile: CourtProfile, flow: StateGraph) -> None:
-    """Keep a graph built earlier (read from the profile cache) as the profile's."""
+def remember(profile: CourtProfile, flow: StateGraph | Callable[[], StateGraph]) -> None:
+    """Keep a graph built earlier as the profile's, or the way to read it back (the
+    profile cache's, unpacked when first asked for: `ecf-tui courts` never asks)."""
     _BUILT[id(profile)] = (profile, flow)
     if len(_BUILT) > KEEP:
         _BUILT.popitem(last=False)

@@ -5,9 +5,6 @@ imported when the command runs (every run of `ecf-tui` imports this module)."""
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import textwrap
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ecf_tui.court.command_line import Command
@@ -38,6 +35,9 @@ SCENARIOS: Command[Registry] = Command(
 
 def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: str,
                       out: TextIO) -> int:
+    import json
+    import shutil
+
     from ecf_tui.helpdesk import loading, search
 
     code = reg.load(court).code if court else None  # an unknown court: said before loading
@@ -72,6 +72,8 @@ def scenarios_command(reg: Registry, court: str | None, query: str | None, fmt: 
 def _wrapped(text: str, width: int, first: str, rest: str, *, long_words: bool = True
              ) -> str:
     """`text` wrapped to the terminal, a command or an address never broken inside."""
+    import textwrap
+
     return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest,
                          break_long_words=long_words, break_on_hyphens=False)
 

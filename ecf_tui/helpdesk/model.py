@@ -63,7 +63,7 @@ class Scenario(Model):
     """What happened, in a line, in the help desk's words."""
     phrasings: list[str] = Field(min_length=2)
     """What callers say, in their words: several ways."""
-    accounts: Accounts = Accounts()
+    accounts: Accounts = Accounts.model_construct()  # no validator built at import
     """The accounts the caller used; by default the trainee's own."""
     moves: list[str] = Field(min_length=1)
     """The way from the court's start to the caller's screen (see MOVE_FORMS)."""

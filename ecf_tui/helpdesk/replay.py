@@ -5,11 +5,14 @@ hand."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ecf_tui import engine
 from ecf_tui.court.profile import CourtProfile
 from ecf_tui.engine import Action, ActionNotAllowed, State
-from ecf_tui.helpdesk.model import MOVE_FORMS, Scenario
+
+if TYPE_CHECKING:  # the scenario models load with the scenarios: `run COURT` has none
+    from ecf_tui.helpdesk.model import Scenario
 
 GUIDE_UNTIL = "guide until "
 LOG_OUT = "log out"
@@ -79,6 +82,8 @@ def _expand(profile: CourtProfile, scenario: Scenario, state: State, index: int,
     wanted = f"menu:{profile.menu_bar.logout.text}" if move == LOG_OUT else _own(profile, move)
     offered = {a.id: a for a in engine.actions(profile, state)}
     if wanted not in offered:
+        from ecf_tui.helpdesk.model import MOVE_FORMS
+
         choices = ", ".join(offered) or "none"
         raise MoveProblem(index, move, f"not offered on {state.step} (offered: {choices}). "
                                        f"A move is one of: {'; '.join(MOVE_FORMS)}")

@@ -220,7 +220,7 @@ def _step(profile: CourtProfile, number: int, state: engine.State,
         code=view.code,
         says=tuple((heading, tuple((piece(t),) for t in run))
                    for heading, run in says(view.guidance)),
-        move=(piece(Text(text=describe(move), source="simulator")),) if move else None,
+        move=(piece(Text.by_simulator(describe(move))),) if move else None,
         page=tuple(page),
         controls=tuple(controls),
         screenshot=shot,

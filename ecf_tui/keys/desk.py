@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from ecf_tui.helpdesk.session import write_transcript
 from ecf_tui.keys.host import Host
-from ecf_tui.training.record import coached
+from ecf_tui.training.modes import coached
 
 if TYPE_CHECKING:
     from ecf_tui.screens.scenario_search import ScenarioAt

@@ -14,7 +14,7 @@ from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.guide import GuideScreen
 from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.too_small import TooSmallScreen
-from ecf_tui.training.record import Mode, coached
+from ecf_tui.training.modes import Mode, coached
 from ecf_tui.widgets.keys_footer import KEYS_FOR
 
 

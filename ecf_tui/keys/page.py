@@ -8,7 +8,7 @@ from ecf_tui import engine, view
 from ecf_tui.engine import Action, State
 from ecf_tui.keys.host import Host
 from ecf_tui.screens.guide import GuideScreen
-from ecf_tui.training.record import coached
+from ecf_tui.training.modes import coached
 from ecf_tui.widgets import GuidePanel
 
 

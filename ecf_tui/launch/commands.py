@@ -4,15 +4,18 @@ options of a run, and the run itself."""
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ecf_tui.court.command_line import Command
 from ecf_tui.court.errors import UserError
-from ecf_tui.training.record import MODES
+from ecf_tui.training.modes import MODES
 
 if TYPE_CHECKING:
+    from ecf_tui.app import EcfApp
     from ecf_tui.registry.loading import Registry
+    from ecf_tui.training.progress import ProgressStore
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -60,9 +63,35 @@ def _run(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     """The simulator; then each attempt it ended saved: a result file pair in --results,
     a row in the progress store (unless --no-save). Bad options stop it before it
     starts; a progress store that cannot be used is said, and the simulator runs."""
-    from ecf_tui.app import make_app, run_app
-    from ecf_tui.training import progress, results
+    # Starting allocates the modules and the court and frees almost nothing, so each
+    # collection meanwhile walked all of it again (a full one ~50 ms, a tenth of the
+    # start). None runs until the App is made; what it is made of, which lives as long as
+    # the App, is then kept out of the collections while it runs (gc.freeze).
+    gc.disable()
+    try:
+        app, folder, store, problem = _made(reg, args)
+        gc.freeze()
+    finally:
+        gc.enable()
+    from ecf_tui.app import run_app
     from ecf_tui.training.saving import save_attempts
+
+    try:
+        code = run_app(app)
+    finally:
+        gc.unfreeze()  # a caller in the same process (a test) collects as before
+    problem = save_attempts(app.training.finished, folder, store) or problem
+    if problem:
+        print(problem, file=err)
+    return code
+
+
+def _made(reg: Registry, args: argparse.Namespace
+          ) -> tuple[EcfApp, Path | None, ProgressStore | None, str | None]:
+    """The App `run`'s options ask for, the results folder and the progress store its
+    attempts go to, and why progress will not be saved (said on start), if so."""
+    from ecf_tui.app import make_app
+    from ecf_tui.training import progress, results
 
     if args.theme is not None:
         from ecf_tui.ui.themes import check
@@ -82,11 +111,7 @@ def _run(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -> i
                    scenario=args.scenario, at=args.at, theme=args.theme,
                    one_column=args.screen_reader)
     app.startup_problem = problem
-    code = run_app(app)
-    problem = save_attempts(app.training.finished, folder, store) or problem
-    if problem:
-        print(problem, file=err)
-    return code
+    return app, folder, store, problem
 
 
 RUN: Command[Registry] = Command(

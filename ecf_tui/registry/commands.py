@@ -20,9 +20,8 @@ def _courts(reg: Registry, args: argparse.Namespace, out: TextIO, err: TextIO) -
     rows = []
     for code in reg.codes():
         source = reg.source(code)
-        profile = reg.load(code)
         note = "".join(f" (overrides {p})" for p in source.overrides)
-        rows.append((code, profile.name.text, f"{source.path}{note}"))
+        rows.append((code, reg.name(code), f"{source.path}{note}"))
     width = max(len(r[1]) for r in rows)
     for code, name, where in rows:
         print(f"{code:<6} {name:<{width}}  {where}", file=out)

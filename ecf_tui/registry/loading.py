@@ -15,19 +15,17 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from ecf_tui.court import silence
 from ecf_tui.court.errors import ProfileErrors, UserError
-from ecf_tui.court.profile import CourtProfile
 from ecf_tui.court.toml_places import find_place
 from ecf_tui.registry.problems import flow_problem, located, nearest, schema_problem
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic and the models load with the first profile, not before:
+    # `ecf-tui courts` reads the names of checked profiles from the cache without them.
+    from ecf_tui.court.profile import CourtProfile
     from ecf_tui.court.salvage import Piece
 
 ENV_VAR = "ECF_TUI_PROFILES"
@@ -40,7 +38,12 @@ def court_code(text: str) -> str:
 
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("ecf_tui.courts")))
+    """The built-in profiles' folder: the `ecf_tui.courts` package's own, installed or
+    editable (its `__file__`, as `importlib.resources.files` finds it for a package on
+    disk, without importing importlib.resources and zipfile on every start)."""
+    import ecf_tui.courts
+
+    return Path(ecf_tui.courts.__file__).parent
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,15 @@ class Registry:
         if key not in self._cache:
             self._cache[key] = load_file(self.source(code).path, graph_checks=graph_checks)
         return self._cache[key]
+
+    def name(self, code: str) -> str:
+        """The court's full name: the profile cache's where the profile passed every
+        check before and is unchanged (read without the profile, so without pydantic),
+        else the name of the profile, loaded."""
+        loaded = self._cache.get((court_code(code), True))
+        if loaded is not None:
+            return loaded.name.text
+        return cached_name(self.source(code).path) or self.load(code).name.text
 
     def guide_text(self, code: str) -> str:
         """The court's guide, read once (the help desk's panel asks on every step, the
@@ -262,6 +274,16 @@ def load_file(path: Path, *, graph_checks: bool = True) -> CourtProfile:
     return examined.profile
 
 
+def cached_name(path: Path) -> str | None:
+    """The court's full name where its profile passed every check before and is
+    unchanged, read from the profile cache (no profile model made); else None."""
+    from ecf_tui.registry import profile_cache
+
+    raw, files = merged_raw(path)
+    guide, bad_guide = _guide(path, files, raw)
+    return None if bad_guide else profile_cache.read_name(profile_cache.key(files, guide))
+
+
 def examine_file(path: Path, *, graph_checks: bool = True) -> Examined:
     """Read, merge and check one profile: every problem found, none raised, as `validate`
     reports them. A file that is no TOML, or whose base is missing or loops, still
@@ -297,6 +319,9 @@ def _examine(path: Path, raw: dict[str, Any], files: list[Path], guide: Path | N
              bad_guide: list[UserError], graph_checks: bool) -> Examined:
     """Every problem of a merged profile: its guide's, its schema's, then the flow
     checks' (of the whole model, or of the pieces the schema accepts)."""
+    from pydantic import ValidationError
+
+    from ecf_tui.court.profile import CourtProfile
     from ecf_tui.flows.flow_checks import check_pieces, check_profile
 
     raw = _recredit(silence.fill(raw), guide)

@@ -1,13 +1,13 @@
 """Provides `ecf-tui serve`'s command line side: its options, each checked before
 anything listens (each problem one paragraph, exit 2), the warning for a host beyond
 loopback, and each session's command line, `python -m ecf_tui run TARGET --mode M [--results
-DIR] --no-save [--theme T] [--screen-reader]`."""
+DIR] --no-save [--theme T] [--screen-reader]`. Every run of `ecf-tui` imports this module
+to build its parser: the host checks (`guard`) and sockets are imported when used."""
 
 from __future__ import annotations
 
 import argparse
 import errno
-import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ecf_tui.court.command_line import Command
 from ecf_tui.court.errors import UserError
-from ecf_tui.serve import guard
-from ecf_tui.training.record import MODES
+from ecf_tui.training.modes import MODES
 
 if TYPE_CHECKING:
     from ecf_tui.registry.loading import Registry
@@ -75,6 +74,8 @@ SERVE: Command[Registry] = Command(
 
 def serve_command(reg: Registry, args: argparse.Namespace, err: TextIO) -> int:
     """Check every option, warn for a host beyond loopback, then serve until Ctrl+C."""
+    from ecf_tui.serve import guard
+
     settings = settings_from(reg, args)
     if not guard.is_loopback(settings.host):
         print(guard.WARNING.format(host=settings.host), file=err)
@@ -122,6 +123,8 @@ def settings_from(reg: Registry, args: argparse.Namespace) -> Settings:
 def check_host(host: str) -> str:
     """An IP address or `localhost`: a name would have to be looked up, and nothing here
     asks a name server."""
+    from ecf_tui.serve import guard
+
     if guard.is_ip(host) or guard.is_loopback(host):
         return guard.plain_host(host)
     raise UserError(f"--host '{host}' is not an IP address of this machine.",
@@ -133,6 +136,10 @@ def check_host(host: str) -> str:
 def check_port_free(host: str, port: int) -> None:
     """Bind the port as the server will (address reuse on, as aiohttp has it) and let it
     go: a port in use is a paragraph now, not a traceback later."""
+    import socket
+
+    from ecf_tui.serve import guard
+
     address = guard.bind_address(host)
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
     try:

@@ -8,17 +8,15 @@ summary are imported when a command runs (every run of `ecf-tui` imports this mo
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ecf_tui.court.command_line import Command
 from ecf_tui.court.errors import UserError
-from ecf_tui.training.record import AttemptRecord
 
 if TYPE_CHECKING:
     from ecf_tui.training.progress import ProgressRow
+    from ecf_tui.training.record import AttemptRecord
 
 EXIT_OK = 0
 _CSV_COLUMNS = ("trainee", "court", "mode", "attempts", "finished", "passes", "last")
@@ -60,6 +58,9 @@ RESULTS: Command[object] = Command(
 def progress(trainee: str | None, fmt: str, out: TextIO) -> int:
     """Print the progress store's summary as `text`, `json` or `csv` (all of it, or only
     `trainee`'s). A missing store is an empty one; it is not made by reading it."""
+    import csv
+    import json
+
     from ecf_tui.training import summary
     from ecf_tui.training.progress import ProgressStore, default_path
 

@@ -12,15 +12,12 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Mode = Literal["demo", "guided", "practice", "assess"]
-MODES: tuple[Mode, ...] = ("demo", "guided", "practice", "assess")
+# The modes live in `modes` (no pydantic: the command line declares them); here for the
+# App, which imports them from this module.
+from ecf_tui.training.modes import MODES, Mode, coached
 
-
-def coached(mode: Mode) -> bool:
-    """Whether the mode shows the guide's words, the state code and explanations, and
-    opens the help desk's keys: guided and demo; practice and assess would have them give
-    the walk away."""
-    return mode in ("guided", "demo")
+__all__ = ["MODES", "RECORD_FORMAT", "AttemptRecord", "Mode", "MistakeRecord", "PassRule",
+           "StepRecord", "coached"]
 RECORD_FORMAT: Final = "ecf-tui-attempt/1"
 
 

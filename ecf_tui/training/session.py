@@ -14,7 +14,8 @@ from ecf_tui import engine
 from ecf_tui.court.profile import CourtProfile, MistakeKind
 from ecf_tui.engine import Action, State
 from ecf_tui.training.attempt import Attempt
-from ecf_tui.training.record import AttemptRecord, Mode
+from ecf_tui.training.modes import Mode
+from ecf_tui.training.record import AttemptRecord
 
 
 @dataclass

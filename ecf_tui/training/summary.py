@@ -20,7 +20,8 @@ from pydantic import ValidationError
 
 from ecf_tui.court.errors import UserError
 from ecf_tui.court.toml_places import describe_loc
-from ecf_tui.training.record import MODES, AttemptRecord
+from ecf_tui.training.modes import MODES
+from ecf_tui.training.record import AttemptRecord
 from ecf_tui.training.results import XAPI_SUFFIX
 
 ANONYMOUS = "(anonymous)"

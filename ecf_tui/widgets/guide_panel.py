@@ -16,8 +16,7 @@ from ecf_tui.widgets.page_text import texts
 from ecf_tui.widgets.practice_accounts import PracticeAccounts
 from ecf_tui.widgets.unbroken import Unbroken
 
-SILENT = Text(text="The guide is silent here: the page's words are the simulator's.",
-              source="simulator")
+SILENT = Text.by_simulator("The guide is silent here: the page's words are the simulator's.")
 OWN = 2
 """The View lists the trainee's own PACER and CM/ECF accounts first."""
 
