@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.widgets import Input
@@ -29,6 +28,7 @@ from ecf_tui.keys.demo import DemoKeys
 from ecf_tui.keys.desk import DeskKeys
 from ecf_tui.keys.footer import FooterKeys
 from ecf_tui.keys.page import PageKeys
+from ecf_tui.keys.window import MIN_HEIGHT, MIN_WIDTH, WindowFit
 from ecf_tui.registry.loading import Registry
 from ecf_tui.screens.assess_intro import AssessIntroScreen
 from ecf_tui.screens.dialog import DialogScreen
@@ -49,13 +49,8 @@ from ecf_tui.widgets import Chose, KeyGate
 
 WIDGETS = Path(__file__).parent / "widgets"
 SCREENS = Path(screens_package.__file__).parent
-MIN_WIDTH, MIN_HEIGHT = 60, 15
-"""The smallest terminal the simulator draws in (the page beside the side panel); below
-it, one line asks for a bigger window (Rich cannot lay out a few columns)."""
-
-
-class EcfApp(ReportsCrashes, ClosesOffstage, KeyGate, PageKeys, DemoKeys, DeskKeys, FooterKeys,
-             App[None]):
+class EcfApp(ReportsCrashes, ClosesOffstage, KeyGate, WindowFit, PageKeys, DemoKeys, DeskKeys,
+             FooterKeys, App[None]):
     """The simulator for one court at a time. Its keys are the mixins' (`ecf_tui.keys`)."""
 
     TITLE = "ecf-tui"
@@ -160,29 +155,6 @@ class EcfApp(ReportsCrashes, ClosesOffstage, KeyGate, PageKeys, DemoKeys, DeskKe
         self.training.begin(self.profile)
         self.pop_screen()
         self._show()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width, event.size.height)
-
-    def _fit(self, width: int, height: int) -> None:
-        """Below the smallest usable size, one line over everything; back above it, the
-        screens as they were (fields typed in, dialogs, the open guide)."""
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        covered = self._too_small()
-        if small and not covered:
-            # Keys typed now (the rest of a password) wait for the page, not for the one
-            # line over it, which dropped them.
-            self.hold_keys()
-            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
-        elif covered and not small:
-            self.pop_screen()
-            self.nothing_arriving()
-
-    def keys_must_wait(self) -> bool:
-        return self._too_small()
-
-    def _too_small(self) -> bool:
-        return bool(self.screen_stack) and isinstance(self.screen, TooSmallScreen)
 
     def on_picker_screen_picked(self, message: PickerScreen.Picked) -> None:
         self.profile = self.registry.load(message.code)

@@ -11,7 +11,7 @@ from textual import constants
 from textual.app import App
 from textual.screen import Screen
 
-from ecf_tui.app import make_app
+from ecf_tui.app import EcfApp, make_app
 from ecf_tui.qa.driver import capture
 from ecf_tui.ui.textual_private import CrashReport, ReportsCrashes
 
@@ -79,7 +79,8 @@ async def test_a_fresh_screen_is_styled_once_and_has_its_breakpoint_from_the_sta
     from ecf_tui import engine
     from ecf_tui.qa.driver import perform, settled
 
-    app = make_app(reg, "MSSB")
+    # Counting the walk's own screens: none made ready off stage beside them.
+    app = EcfApp(reg, "MSSB", ready_next=False)
     applied = 0
     original = Stylesheet.apply
 

@@ -185,14 +185,18 @@ def unpainted() -> Iterator[None]:
 def busy(app: App[Any]) -> bool:
     """Work pending on the screen (layout, scrolling, repaint, recompose, an
     after-refresh callback), an animation running (a scroll to a focused control), or a
-    message waiting in the App's or a widget's queue."""
+    message waiting in the App's or a widget's queue, a screen made ready off stage's
+    included."""
     screen = app.screen
     if (screen._layout_required or screen._scroll_required or screen._repaint_required
             or screen._recompose_required or screen._dirty_widgets or screen._callbacks):
         return True
     if app._animator._animations:
         return True
-    return any(pump.message_queue_size for pump in (app, *screen.walk_children(with_self=True)))
+    # Screens being made ready off stage are the App's work too: a key waits for them.
+    offstage: list[Screen[Any]] = app.offstage() if isinstance(app, ClosesOffstage) else []
+    return any(pump.message_queue_size for page in (screen, *offstage)
+               for pump in (app, *page.walk_children(with_self=True)))
 
 
 async def until_idle(app: App[Any], limit: float = 10.0) -> None:
