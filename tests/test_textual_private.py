@@ -38,6 +38,18 @@ def test_log_file_and_features_are_where_textual_reads_them() -> None:
     assert isinstance(app.features, frozenset)
 
 
+def test_register_close_all_and_prune_keep_the_shape_the_ready_screens_use() -> None:
+    # A screen on no stack is started as switch_screen starts one (App._get_screen), and
+    # the stacks' screens are pruned in _close_all, the other nodes only closed.
+    assert "self._register(self, _screen)" in inspect.getsource(App._get_screen)
+    assert list(inspect.signature(App._register).parameters)[:3] == ["self", "parent",
+                                                                     "widgets"]
+    close_all = inspect.getsource(App._close_all)
+    assert "await self._prune(stack_screen)" in close_all
+    assert "_close_messages()" in close_all
+    assert inspect.iscoroutinefunction(App._close_all)
+
+
 def test_compositor_render_update_and_background_screens_keep_their_shape() -> None:
     from textual._compositor import Compositor
 
