@@ -11,11 +11,13 @@ prints every frame's locals.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 
 import ecf_tui.screens as screens_package
@@ -37,7 +39,7 @@ from ecf_tui.screens.result import ResultScreen
 from ecf_tui.screens.step import StepScreen
 from ecf_tui.screens.too_small import TooSmallScreen
 from ecf_tui.training.demo import DemoPlayer
-from ecf_tui.training.record import Mode, coached
+from ecf_tui.training.modes import Mode, coached
 from ecf_tui.training.session import TrainingSession
 from ecf_tui.ui import themes
 from ecf_tui.ui.collector import Collector
@@ -218,8 +220,8 @@ class EcfApp(ReportsCrashes, ClosesOffstage, KeyGate, WindowFit, PageKeys, DemoK
     def on_unmount(self) -> None:
         self.collector.stop()
 
-    def offstage(self) -> list[Any]:
-        return list(self.next_screens.offstage())
+    def offstage(self) -> Sequence[Screen[Any]]:
+        return self.next_screens.offstage()
 
     async def action_quit(self) -> None:
         """Quit; an attempt left midway is recorded as left (an assessment: failed)."""

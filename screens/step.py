@@ -201,31 +201,31 @@ class StepScreen(FreshScreen, Generic[StepT]):
         return arrival_control(self.focus_chain, self.view)
 
     def focus_first(self) -> None:
-        """Focus the page's arrival control (and, guided, highlight the guide's)."""
+        """Focus the page's arrival control (and, guided, highlight the guide's), and
+        arrive."""
+        self._focus_arrival()
+        self._arrive()
+
+    def _focus_arrival(self) -> None:
         mark_advised(self, self.view.advised)
         first = self._first_control()
         if first is not None:
             # At once, not at the next message: the page scrolls to where focus is.
             self.set_focus(first, scroll_visible=False)
+
+    def _arrive(self) -> None:
         self.call_after_refresh(self._notice_in_sight)
         self.post_message(Arrived(self))  # keys typed while it came up go on now
 
     def on_mount(self) -> None:
         # Off stage: the focus and the highlight while the App is idle; the arrival
         # (keys held for it go on) when it is shown.
-        self.call_after_refresh(self._focus_offstage if self.offstage else self.focus_first)
-
-    def _focus_offstage(self) -> None:
-        mark_advised(self, self.view.advised)
-        first = self._first_control()
-        if first is not None:
-            self.set_focus(first, scroll_visible=False)
+        self.call_after_refresh(self._focus_arrival if self.offstage else self.focus_first)
 
     def on_screen_resume(self) -> None:
         if self.offstage:
             self.offstage = False
-            self.call_after_refresh(self._notice_in_sight)
-            self.post_message(Arrived(self))
+            self._arrive()
 
     def _notice_in_sight(self, tries: int = 3) -> None:
         # The engine's notice starts the visible page, so the form it is about shows under

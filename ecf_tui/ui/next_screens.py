@@ -72,9 +72,9 @@ class Foreseen:
 class Ready:
     state: State
     shown: Shown
-    panel: view.View
     setting: Setting
     screen: StepScreen[Any]
+    """Made with the page's own guidance in its panel (no dialog over it)."""
 
 
 def foresee(profile: CourtProfile, state: State, action: Action, coaching: view.Coaching,
@@ -137,8 +137,8 @@ class NextScreens:
         ready ones)."""
         setting = Setting.of(self._app)
         for ready in self._ready:
-            if (ready.setting == setting and ready.shown.screen is shown.screen
-                    and ready.shown.view == shown.view and ready.panel == panel):
+            if (ready.setting == setting and self._same(ready, shown)
+                    and panel == shown.view):
                 self._ready.remove(ready)
                 self.taken += 1
                 return ready.screen
@@ -183,8 +183,7 @@ class NextScreens:
         shown = page.shown
         screen_class = cast(type[StepScreen[Any]], shown.screen)
         screen = screen_class(shown.view, shown.view, offstage=True)
-        self._ready.append(Ready(page.state, shown, shown.view, Setting.of(self._app),
-                                 screen))
+        self._ready.append(Ready(page.state, shown, Setting.of(self._app), screen))
         register_offstage(self._app, screen)
 
     def state_of(self, screen: object) -> State | None:
@@ -200,9 +199,3 @@ class NextScreens:
         """Every screen made here that is on no stack (ready, or left over)."""
         return [s for s in [*(r.screen for r in self._ready), *self._leftover]
                 if s not in self._app.screen_stack]
-
-    def drop(self) -> None:
-        """Nothing made ready is of use any more (the court changed)."""
-        self._leftover += [r.screen for r in self._ready]
-        self._ready = []
-        self._plan = iter(())

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
@@ -137,8 +137,8 @@ class ClosesOffstage:
     """Mixin for the App: `offstage()` (the screens made ready, on no stack) are removed
     as the App comes down, before the stacks' screens, as those are."""
 
-    def offstage(self) -> list[Screen[Any]]:
-        return []
+    def offstage(self) -> Sequence[Screen[Any]]:
+        return ()
 
     async def _close_all(self) -> None:
         app = cast("App[Any]", self)
@@ -194,7 +194,7 @@ def busy(app: App[Any]) -> bool:
     if app._animator._animations:
         return True
     # Screens being made ready off stage are the App's work too: a key waits for them.
-    offstage: list[Screen[Any]] = app.offstage() if isinstance(app, ClosesOffstage) else []
+    offstage = app.offstage() if isinstance(app, ClosesOffstage) else ()
     return any(pump.message_queue_size for page in (screen, *offstage)
                for pump in (app, *page.walk_children(with_self=True)))
 

@@ -103,9 +103,9 @@ class KeysFooter(Footer):
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._composed = self._keys()
         with keys_for(self.screen):
+            if self._bindings_ready:
+                self._composed = self._read_keys()
             keys = list(super().compose())
         # In a terminal too narrow for the keys' own words (60 columns: "f2 Acc"), their
         # short words, longest saved first, until the row fits.
